@@ -1,0 +1,2 @@
+/** The auditors' command line (picocli): allocate, verify, seed, generate. */
+package org.xuewei.engine.cli;

@@ -1,0 +1,209 @@
+package org.xuewei.engine.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import org.xuewei.engine.Hex;
+import org.xuewei.engine.Instance;
+import org.xuewei.engine.InstanceBuilder;
+import org.xuewei.engine.InstanceBuilder.Choice;
+import org.xuewei.engine.InvalidInputException;
+import org.xuewei.engine.Sha256;
+
+/**
+ * Streams an instance file ({@code xuewei-allocation/1}) into an {@link Instance} while computing
+ * the SHA-256 of its bytes ({@code inputSha256}); the JSON text is never held as one string.
+ * Unknown fields are refused, so a misspelt "point" cannot silently count as 0.
+ */
+public final class InstanceReader {
+    private InstanceReader() {
+    }
+
+    /** An instance and the SHA-256 of the file it was read from. */
+    public record Read(Instance instance, String inputSha256) {
+    }
+
+    public static Read read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static Read read(InputStream raw, String name) throws IOException {
+        MessageDigest md = Sha256.newDigest();
+        DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), md);
+        Instance instance;
+        try (JsonParser p = Json.FACTORY.createParser(ObjectReadContext.empty(), in)) {
+            instance = parse(p);
+        } catch (JacksonException e) {
+            throw Json.invalid(name, e);
+        }
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        return new Read(instance, Hex.of(md.digest()));
+    }
+
+    private static Instance parse(JsonParser p) {
+        InstanceBuilder b = new InstanceBuilder();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new InvalidInputException("the instance must be one JSON object, got " + Json.describe(p.currentToken()));
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "format" -> b.format(Json.string(p, "format"));
+                case "mechanism" -> b.mechanism(Json.string(p, "mechanism"));
+                case "tieBreak" -> b.tieBreak(Json.string(p, "tieBreak"));
+                case "seed" -> {
+                    if (p.currentToken() != JsonToken.VALUE_NULL) {
+                        b.seed(Json.string(p, "seed"));
+                    }
+                }
+                case "schools" -> readSchools(p, b);
+                case "students" -> readStudents(p, b);
+                case "groups" -> readGroups(p, b);
+                default -> throw new InvalidInputException(Ids2.field(name) + ": unknown field");
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new InvalidInputException("unexpected content after the instance object");
+        }
+        return b.build();
+    }
+
+    private static void readSchools(JsonParser p, InstanceBuilder b) {
+        Json.expect(p, JsonToken.START_ARRAY, "schools");
+        int k = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            k++;
+            String where = "schools[" + k + "]";
+            Json.expect(p, JsonToken.START_OBJECT, where);
+            String id = null;
+            Long capacity = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                String who = id != null ? "school " + id : where;
+                switch (name) {
+                    case "id" -> id = Json.string(p, where + ".id");
+                    case "capacity" -> capacity = Json.integer(p, who + ": capacity");
+                    default -> throw new InvalidInputException(who + ": " + Ids2.field(name) + ": unknown field");
+                }
+            }
+            if (id == null) {
+                throw new InvalidInputException(where + ".id: missing");
+            }
+            if (capacity == null) {
+                throw new InvalidInputException("school " + id + ": capacity: missing");
+            }
+            b.school(id, capacity);
+        }
+    }
+
+    private static void readStudents(JsonParser p, InstanceBuilder b) {
+        Json.expect(p, JsonToken.START_ARRAY, "students");
+        int k = 0;
+        List<Choice> choices = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            k++;
+            String where = "students[" + k + "]";
+            Json.expect(p, JsonToken.START_OBJECT, where);
+            String id = null;
+            boolean hasChoices = false;
+            choices.clear();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                String who = id != null ? "student " + id : where;
+                switch (name) {
+                    case "id" -> id = Json.string(p, where + ".id");
+                    case "choices" -> {
+                        readChoices(p, who, choices);
+                        hasChoices = true;
+                    }
+                    default -> throw new InvalidInputException(who + ": " + Ids2.field(name) + ": unknown field");
+                }
+            }
+            if (id == null) {
+                throw new InvalidInputException(where + ".id: missing");
+            }
+            if (!hasChoices) {
+                throw new InvalidInputException("student " + id + ": choices: missing");
+            }
+            b.student(id, choices);
+        }
+    }
+
+    private static void readChoices(JsonParser p, String who, List<Choice> out) {
+        Json.expect(p, JsonToken.START_ARRAY, who + ": choices");
+        int c = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            c++;
+            String where = who + ": choices[" + c + "]";
+            Json.expect(p, JsonToken.START_OBJECT, where);
+            String school = null;
+            long tier = -1;
+            boolean hasTier = false;
+            String points = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "school" -> school = Json.string(p, where + ".school");
+                    case "tier" -> {
+                        tier = Json.integer(p, where + ".tier");
+                        hasTier = true;
+                    }
+                    case "points" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                            throw new InvalidInputException(where + ".points: must be a number, got " + Json.describe(t));
+                        }
+                        points = p.getText();
+                    }
+                    default -> throw new InvalidInputException(where + "." + Ids2.field(name) + ": unknown field");
+                }
+            }
+            if (school == null) {
+                throw new InvalidInputException(where + ".school: missing");
+            }
+            if (!hasTier) {
+                throw new InvalidInputException(where + ".tier: missing");
+            }
+            out.add(new Choice(school, tier, null, points));
+        }
+    }
+
+    private static void readGroups(JsonParser p, InstanceBuilder b) {
+        Json.expect(p, JsonToken.START_ARRAY, "groups");
+        int g = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            g++;
+            String where = "groups[" + g + "]";
+            Json.expect(p, JsonToken.START_ARRAY, where);
+            List<String> members = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                members.add(Json.string(p, where + "[" + (members.size() + 1) + "]"));
+            }
+            b.group(members);
+        }
+    }
+
+    /** Field names quoted safely for messages. */
+    private static final class Ids2 {
+        static String field(String name) {
+            return org.xuewei.engine.Ids.quote(name);
+        }
+    }
+}
