@@ -114,7 +114,6 @@ public final class InstanceBuilder {
 
     /** Adds a student with choices given as (schoolId, tier, points) in order of preference. */
     public InstanceBuilder student(String id, List<Choice> choices) {
-        String who = "student " + (Ids.isValid(id) ? id : Ids.quote(id));
         if (!Ids.isValid(id)) {
             throw new InvalidInputException("students[" + (studentCount + 1) + "].id: student id " + Ids.quote(id)
                     + " must be 1-64 characters of [A-Za-z0-9_-]");
@@ -126,17 +125,18 @@ public final class InstanceBuilder {
         }
         for (int c = 0; c < choices.size(); c++) {
             Choice ch = choices.get(c);
-            String field = who + ": choices[" + (c + 1) + "]";
+            final int n = c + 1;
+            java.util.function.Supplier<String> field = () -> "student " + id + ": choices[" + n + "]";
             if (ch.school() == null) {
-                throw new InvalidInputException(field + ".school: missing");
+                throw new InvalidInputException(field.get() + ".school: missing");
             }
             if (ch.tier() < 0 || ch.tier() > Integer.MAX_VALUE) {
-                throw new InvalidInputException(field + ".tier: must be an integer from 0 to "
+                throw new InvalidInputException(field.get() + ".tier: must be an integer from 0 to "
                         + Integer.MAX_VALUE + ", got " + ch.tier());
             }
             int s = schoolSlot(ch.school());
             if (stamp[s] == i + 1) {
-                throw new InvalidInputException(field + ".school: school " + ch.school() + " listed twice");
+                throw new InvalidInputException(field.get() + ".school: school " + ch.school() + " listed twice");
             }
             stamp[s] = i + 1;
             if (firstRefStudent[s] < 0) {
@@ -189,7 +189,7 @@ public final class InstanceBuilder {
         return s;
     }
 
-    private int pointsCode(String text, String field) {
+    private int pointsCode(String text, java.util.function.Supplier<String> field) {
         Integer code = pointsByText.get(text);
         if (code != null) {
             return code;
@@ -198,7 +198,7 @@ public final class InstanceBuilder {
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field + ".points: not a decimal number: " + Ids.quote(text));
+            throw new InvalidInputException(field.get() + ".points: not a decimal number: " + Ids.quote(text));
         }
         int c = pointsCode(value);
         pointsByText.put(text, c);

@@ -39,7 +39,7 @@ class BadInputTests {
             student in two groups        | "groups":[["A0001","A0002"]]             | "groups":[["A0001","A0002"],["A0002","A0003"]] | student A0002: groups: in more than one group
             group choices differ         | "groups":[["A0001","A0002"]]             | "groups":[["A0001","A0003"]]             | student A0003: choices
             unknown group member         | "groups":[["A0001","A0002"]]             | "groups":[["A0001","Z9"]]                | groups[1][2]: unknown student "Z9"
-            duplicate key                | "tieBreak":"single",                     | "tieBreak":"single","tieBreak":"single", | invalid JSON
+            duplicate key                | "tieBreak":"single",                     | "tieBreak":"single","tieBreak":"single", | "tieBreak": given twice
             """)
     void refused(String name, String from, String to, String message) throws IOException {
         String good = """

@@ -37,6 +37,9 @@ final class AllocateCommand implements Callable<Integer> {
             description = "the draw's seed (64 lowercase hex digits) when the instance has none")
     String seed;
 
+    @Option(names = "--timings", description = "print the time of each phase to standard error")
+    boolean timings;
+
     @Option(names = "--generate", paramLabel = "N", description = "write a synthetic instance of N students instead")
     Integer generate;
 
@@ -58,7 +61,9 @@ final class AllocateCommand implements Callable<Integer> {
         if (in == null) {
             throw new InvalidInputException("--in: missing (the instance file to allocate)");
         }
+        long t0 = System.nanoTime();
         InstanceReader.Read read = InstanceReader.read(in);
+        long t1 = System.nanoTime();
         Instance inst = read.instance();
         byte[] drawSeed = inst.seed();
         if (seed != null) {
@@ -75,7 +80,13 @@ final class AllocateCommand implements Callable<Integer> {
             throw new InvalidInputException("seed: the instance has no seed; give --seed HEX");
         }
         Allocation allocation = Engine.allocate(inst, drawSeed);
+        long t2 = System.nanoTime();
         String digest = writeAtomically(out, o -> ResultWriter.write(allocation, read.inputSha256(), o));
+        long t3 = System.nanoTime();
+        if (timings) {
+            spec.commandLine().getErr().printf("timings: read+validate %d ms, keys+allocate %d ms, write %d ms%n",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        }
         int placed = 0;
         for (int i = 0; i < inst.studentCount(); i++) {
             placed += allocation.schoolOf(i) >= 0 ? 1 : 0;
@@ -89,10 +100,11 @@ final class AllocateCommand implements Callable<Integer> {
     static <T> T writeAtomically(Path target, Writer<T> writer) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".part");
+        Path tmp = dir.resolve(abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
             T value;
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 value = writer.write(o);
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

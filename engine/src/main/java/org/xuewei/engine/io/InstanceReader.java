@@ -9,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -59,9 +60,11 @@ public final class InstanceReader {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new InvalidInputException("the instance must be one JSON object, got " + Json.describe(p.currentToken()));
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             p.nextToken();
+            Json.once(seen, name, "");
             switch (name) {
                 case "format" -> b.format(Json.string(p, "format"));
                 case "mechanism" -> b.mechanism(Json.string(p, "mechanism"));
@@ -97,8 +100,14 @@ public final class InstanceReader {
                 p.nextToken();
                 String who = id != null ? "school " + id : where;
                 switch (name) {
-                    case "id" -> id = Json.string(p, where + ".id");
-                    case "capacity" -> capacity = Json.integer(p, who + ": capacity");
+                    case "id" -> {
+                        Json.once(id != null, () -> who + ": id");
+                        id = Json.string(p, where + ".id");
+                    }
+                    case "capacity" -> {
+                        Json.once(capacity != null, () -> who + ": capacity");
+                        capacity = Json.integer(p, who + ": capacity");
+                    }
                     default -> throw new InvalidInputException(who + ": " + Ids2.field(name) + ": unknown field");
                 }
             }
@@ -112,32 +121,41 @@ public final class InstanceReader {
         }
     }
 
+    private static String who(String id, int k) {
+        return id != null ? "student " + id : "students[" + k + "]";
+    }
+
     private static void readStudents(JsonParser p, InstanceBuilder b) {
         Json.expect(p, JsonToken.START_ARRAY, "students");
         int k = 0;
         List<Choice> choices = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             k++;
-            String where = "students[" + k + "]";
-            Json.expect(p, JsonToken.START_OBJECT, where);
+            final int index = k;
+            Json.expect(p, JsonToken.START_OBJECT, () -> "students[" + index + "]");
             String id = null;
             boolean hasChoices = false;
             choices.clear();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 p.nextToken();
-                String who = id != null ? "student " + id : where;
+                final String known = id;
                 switch (name) {
-                    case "id" -> id = Json.string(p, where + ".id");
+                    case "id" -> {
+                        Json.once(id != null, () -> who(known, index) + ": id");
+                        id = Json.string(p, () -> "students[" + index + "].id");
+                    }
                     case "choices" -> {
-                        readChoices(p, who, choices);
+                        Json.once(hasChoices, () -> who(known, index) + ": choices");
+                        readChoices(p, known, index, choices);
                         hasChoices = true;
                     }
-                    default -> throw new InvalidInputException(who + ": " + Ids2.field(name) + ": unknown field");
+                    default -> throw new InvalidInputException(who(known, index) + ": " + Ids2.field(name)
+                            + ": unknown field");
                 }
             }
             if (id == null) {
-                throw new InvalidInputException(where + ".id: missing");
+                throw new InvalidInputException("students[" + k + "].id: missing");
             }
             if (!hasChoices) {
                 throw new InvalidInputException("student " + id + ": choices: missing");
@@ -146,12 +164,13 @@ public final class InstanceReader {
         }
     }
 
-    private static void readChoices(JsonParser p, String who, List<Choice> out) {
-        Json.expect(p, JsonToken.START_ARRAY, who + ": choices");
+    private static void readChoices(JsonParser p, String id, int k, List<Choice> out) {
+        Json.expect(p, JsonToken.START_ARRAY, () -> who(id, k) + ": choices");
         int c = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             c++;
-            String where = who + ": choices[" + c + "]";
+            final int n = c;
+            Supplier<String> where = () -> who(id, k) + ": choices[" + n + "]";
             Json.expect(p, JsonToken.START_OBJECT, where);
             String school = null;
             long tier = -1;
@@ -161,25 +180,31 @@ public final class InstanceReader {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (name) {
-                    case "school" -> school = Json.string(p, where + ".school");
+                    case "school" -> {
+                        Json.once(school != null, () -> where.get() + ".school");
+                        school = Json.string(p, () -> where.get() + ".school");
+                    }
                     case "tier" -> {
-                        tier = Json.integer(p, where + ".tier");
+                        Json.once(hasTier, () -> where.get() + ".tier");
+                        tier = Json.integer(p, () -> where.get() + ".tier");
                         hasTier = true;
                     }
                     case "points" -> {
+                        Json.once(points != null, () -> where.get() + ".points");
                         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                            throw new InvalidInputException(where + ".points: must be a number, got " + Json.describe(t));
+                            throw new InvalidInputException(where.get() + ".points: must be a number, got "
+                                    + Json.describe(t));
                         }
                         points = p.getText();
                     }
-                    default -> throw new InvalidInputException(where + "." + Ids2.field(name) + ": unknown field");
+                    default -> throw new InvalidInputException(where.get() + "." + Ids2.field(name) + ": unknown field");
                 }
             }
             if (school == null) {
-                throw new InvalidInputException(where + ".school: missing");
+                throw new InvalidInputException(where.get() + ".school: missing");
             }
             if (!hasTier) {
-                throw new InvalidInputException(where + ".tier: missing");
+                throw new InvalidInputException(where.get() + ".tier: missing");
             }
             out.add(new Choice(school, tier, null, points));
         }

@@ -1,5 +1,6 @@
 package org.xuewei.engine.io;
 
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -10,8 +11,9 @@ import org.xuewei.engine.InvalidInputException;
 
 /** Shared Jackson streaming setup: strict (duplicate keys refused), never closing our streams. */
 final class Json {
+    /** Duplicate keys are refused by the readers themselves (cheaper than Jackson's generic detector). */
     static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
@@ -24,29 +26,55 @@ final class Json {
         return new InvalidInputException(file + ": invalid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
 
+    /** Refuses a key given twice in one object: {@code seen} collects the keys met so far. */
+    static void once(java.util.Set<String> seen, String name, String where) {
+        if (!seen.add(name)) {
+            throw new InvalidInputException(where + org.xuewei.engine.Ids.quote(name) + ": given twice");
+        }
+    }
+
+    static void once(boolean already, Supplier<String> field) {
+        if (already) {
+            throw new InvalidInputException(field.get() + ": given twice");
+        }
+    }
+
     static String string(JsonParser p, String field) {
+        return string(p, () -> field);
+    }
+
+    /** The current string value; {@code field} names it in an error message only. */
+    static String string(JsonParser p, Supplier<String> field) {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_STRING) {
-            throw new InvalidInputException(field + ": must be a string, got " + describe(t));
+            throw new InvalidInputException(field.get() + ": must be a string, got " + describe(t));
         }
         return p.getString();
     }
 
     static long integer(JsonParser p, String field) {
+        return integer(p, () -> field);
+    }
+
+    static long integer(JsonParser p, Supplier<String> field) {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw new InvalidInputException(field + ": must be an integer, got " + describe(t)
+            throw new InvalidInputException(field.get() + ": must be an integer, got " + describe(t)
                     + (t == JsonToken.VALUE_NUMBER_FLOAT ? " " + p.getText() : ""));
         }
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw new InvalidInputException(field + ": integer too large: " + p.getText());
+            throw new InvalidInputException(field.get() + ": integer too large: " + p.getText());
         }
         return p.getLongValue();
     }
 
     static void expect(JsonParser p, JsonToken expected, String field) {
+        expect(p, expected, () -> field);
+    }
+
+    static void expect(JsonParser p, JsonToken expected, Supplier<String> field) {
         if (p.currentToken() != expected) {
-            throw new InvalidInputException(field + ": must be " + (expected == JsonToken.START_ARRAY ? "an array"
+            throw new InvalidInputException(field.get() + ": must be " + (expected == JsonToken.START_ARRAY ? "an array"
                     : "an object") + ", got " + describe(p.currentToken()));
         }
     }

@@ -47,9 +47,11 @@ public final class ResultReader {
         String[] students = null;
         String[] schools = null;
         int[] choices = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             p.nextToken();
+            Json.once(seen, name, "result: ");
             switch (name) {
                 case "format" -> format = Json.string(p, "result format");
                 case "inputSha256" -> input = Json.string(p, "result inputSha256");
@@ -102,12 +104,17 @@ public final class ResultReader {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "student" -> students[n] = Json.string(p, where + ".student");
+                case "student" -> {
+                    Json.once(students[n] != null, () -> where + ".student");
+                    students[n] = Json.string(p, where + ".student");
+                }
                 case "school" -> {
+                    Json.once(hasSchool, () -> where + ".school");
                     schools[n] = t == JsonToken.VALUE_NULL ? null : Json.string(p, where + ".school");
                     hasSchool = true;
                 }
                 case "choice" -> {
+                    Json.once(hasChoice, () -> where + ".choice");
                     long c = t == JsonToken.VALUE_NULL ? 0 : Json.integer(p, where + ".choice");
                     if (c < 0 || c > Integer.MAX_VALUE || (t != JsonToken.VALUE_NULL && c == 0)) {
                         throw new InvalidInputException(where + ".choice: must be a position from 1, got " + c);
