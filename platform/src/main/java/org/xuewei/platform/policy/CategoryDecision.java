@@ -7,7 +7,7 @@ import java.util.List;
  * {@code reasons} are the held conditions of the deciding route (for parents); {@code tried} lists every
  * condition of every category tried before, with whether it held (for staff).
  */
-public record CategoryDecision(String code, int rank, String name, String routeId, String routeName,
+public record CategoryDecision(String code, int rank, String name, String nameEn, String routeId, String routeName,
                                List<Reason> reasons, List<Reason> tried) {
     public CategoryDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -15,7 +15,7 @@ public record CategoryDecision(String code, int rank, String name, String routeI
     }
 
     public static CategoryDecision none(List<Reason> tried) {
-        return new CategoryDecision(null, 0, null, null, null, List.of(), tried);
+        return new CategoryDecision(null, 0, null, null, null, null, List.of(), tried);
     }
 
     public boolean decided() {

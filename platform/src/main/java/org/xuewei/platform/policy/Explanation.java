@@ -31,7 +31,7 @@ public final class Explanation {
         }
         CategoryDecision c = e.category();
         if (c.decided()) {
-            out.add(msg(locale, "policy.category.decided", c.name(),
+            out.add(msg(locale, "policy.category.decided", en && c.nameEn() != null ? c.nameEn() : c.name(),
                     c.reasons().stream().map(r -> text(r, en)).collect(Collectors.joining(sep(locale)))));
         } else {
             out.add(msg(locale, "policy.category.none"));

@@ -163,10 +163,10 @@ public final class CompiledPolicy {
         CategoryDecision category = CategoryDecision.none(List.of());
         PointsScore score = null;
         if (eligible) {
-            int rank = ((Long) run("categories", categoryProgram, vars)).intValue();
+            int rank = fastRank(vars);
             if (rank > 0) {
                 CategoryRule c = categories.get(rank - 1).rule();
-                category = new CategoryDecision(c.code(), c.rank(), c.name(), null, null, List.of(), List.of());
+                category = new CategoryDecision(c.code(), c.rank(), c.name(), c.nameEn(), null, null, List.of(), List.of());
             }
             if (pointsProgram != null) {
                 List<?> raw = (List<?>) run("points", pointsProgram, vars);
@@ -201,6 +201,29 @@ public final class CompiledPolicy {
         }
         return new Evaluation(facts.childId(), schoolId, ref, eligibility, category, score,
                 acceptedPreferential(facts), bound.hukouMoveInDate(), bound.evidence());
+    }
+
+    /** The combined program; if it exceeds its budget, the per-rule path decides (and names the rule at fault). */
+    private int fastRank(Map<String, Object> vars) {
+        try {
+            return ((Long) categoryProgram.eval(vars)).intValue();
+        } catch (CelEvaluationException e) {
+            for (CompiledCategory c : categories) {
+                for (CompiledRoute r : c.routes()) {
+                    boolean all = true;
+                    for (CompiledCondition cond : r.conditions()) {
+                        if (!(Boolean) run(cond.path(), cond.rule(), vars)) {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all) {
+                        return c.rule().rank();
+                    }
+                }
+            }
+            return 0;
+        }
     }
 
     private List<String> acceptedPreferential(ChildFacts facts) {
@@ -283,7 +306,7 @@ public final class CompiledPolicy {
                     }
                 }
                 if (all) {
-                    return new CategoryDecision(c.rule().code(), c.rule().rank(), c.rule().name(), r.route().id(),
+                    return new CategoryDecision(c.rule().code(), c.rule().rank(), c.rule().name(), c.rule().nameEn(), r.route().id(),
                             r.route().name(), reasons, tried);
                 }
             }

@@ -54,7 +54,7 @@ public final class RuleEnvironment {
 
     public RuleEnvironment() {
         cel = build(MAX_RULE_LENGTH, MAX_ITERATIONS);
-        trusted = build(200_000, MAX_ITERATIONS * 50);
+        trusted = build(200_000, MAX_ITERATIONS);
     }
 
     private Cel build(int maxLength, int maxIterations) {
@@ -142,7 +142,7 @@ public final class RuleEnvironment {
 
     /**
      * Compile a program assembled by the platform from rules that each passed {@link #compile} (e.g. all
-     * categories as one expression): no length or cost ceiling, a larger iteration budget.
+     * categories as one expression): no length or cost ceiling; the same iteration budget (callers fall back to rule by rule when it is exceeded).
      */
     public CompiledRule compileTrusted(String source, Result expected, List<PolicyProblem> problems) {
         try {
