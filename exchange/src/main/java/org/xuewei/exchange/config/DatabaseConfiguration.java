@@ -1,0 +1,69 @@
+package org.xuewei.exchange.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xuewei.devdb.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The exchange's DataSource: XUEWEI_DB_URL when given, otherwise an embedded PostgreSQL (data
+ * directory {@code xuewei.exchange.db.data-dir}; blank means a temporary one) closed on shutdown.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(ExchangeProperties properties) {
+        ExchangeProperties.Db db = properties.db();
+        if (db.url() != null && !db.url().isBlank()) {
+            HikariDataSource ds = new HikariDataSource();
+            ds.setJdbcUrl(db.url());
+            ds.setUsername(db.user());
+            ds.setPassword(db.password());
+            ds.setPoolName("exchange");
+            ds.setMaximumPoolSize(10);
+            return ds;
+        }
+        try {
+            Path dir = db.dataDir() == null || db.dataDir().isBlank() ? null : Path.of(db.dataDir());
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0, EmbeddedDatabase.DEFAULT_DATABASE);
+            log.info("Started embedded PostgreSQL at {} (data: {})", embedded.jdbcUrl(), dir == null ? "temporary" : dir.toAbsolutePath());
+            EmbeddedDataSource ds = new EmbeddedDataSource(embedded);
+            ds.setJdbcUrl(embedded.jdbcUrl());
+            ds.setUsername(EmbeddedDatabase.USER);
+            ds.setPoolName("exchange");
+            ds.setMaximumPoolSize(10);
+            return ds;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** A pool that also stops its embedded server when closed. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+        private final EmbeddedDatabase embedded;
+
+        EmbeddedDataSource(EmbeddedDatabase embedded) {
+            this.embedded = embedded;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+            }
+        }
+    }
+
+}

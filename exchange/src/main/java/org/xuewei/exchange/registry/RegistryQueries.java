@@ -1,0 +1,141 @@
+package org.xuewei.exchange.registry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read models of the registries: what each department would return for one look-up. */
+@Component
+class RegistryQueries {
+
+    private static final String D = "'YYYY-MM-DD'";
+
+    private final JdbcClient jdbc;
+
+    RegistryQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private List<Map<String, Object>> rows(String sql, String key) {
+        return jdbc.sql(sql).param("key", key).query().listOfRows();
+    }
+
+    Optional<Map<String, Object>> person(String id) {
+        return rows("select id_number as \"idNumber\", name, gender, to_char(birth_date, " + D + ") as \"birthDate\" "
+                + "from exchange.person where id_number = :key", id).stream().findFirst();
+    }
+
+    Optional<Map<String, Object>> household(String householdNo) {
+        List<Map<String, Object>> h = rows("select household_no as \"householdNo\", kind, address, community_code as \"communityCode\", "
+                + "district_code as \"districtCode\", police_station as \"policeStation\", to_char(established_on, " + D + ") as \"establishedOn\" "
+                + "from exchange.hukou_household where household_no = :key", householdNo);
+        if (h.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> result = new LinkedHashMap<>(h.get(0));
+        result.put("members", rows("select id_number as \"idNumber\", name, relation, to_char(moved_in_on, " + D + ") as \"movedInOn\", "
+                + "moved_from as \"movedFrom\" from exchange.hukou_member where household_no = :key "
+                + "order by case relation when '户主' then 0 else 1 end, moved_in_on, id_number", householdNo));
+        return Optional.of(result);
+    }
+
+    List<Map<String, Object>> householdsOf(String id) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Map<String, Object> r : rows("select household_no from exchange.hukou_member where id_number = :key order by household_no", id)) {
+            household((String) r.get("household_no")).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    Optional<Map<String, Object>> unit(String unitNo) {
+        List<Map<String, Object>> u = rows("select unit_no as \"unitNo\", certificate_no as \"certificateNo\", "
+                + "to_char(registered_on, " + D + ") as \"registeredOn\", usage, address, community_code as \"communityCode\", "
+                + "district_code as \"districtCode\", floor_area as \"floorArea\" from exchange.property_unit where unit_no = :key", unitNo);
+        if (u.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> result = new LinkedHashMap<>(u.get(0));
+        result.put("owners", rows("select id_number as \"idNumber\", name, share_percent as \"sharePercent\", ownership "
+                + "from exchange.property_owner where unit_no = :key order by share_percent desc, id_number", unitNo));
+        return Optional.of(result);
+    }
+
+    List<Map<String, Object>> unitsOf(String id) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Map<String, Object> r : rows("select distinct unit_no from exchange.property_owner where id_number = :key order by unit_no", id)) {
+            unit((String) r.get("unit_no")).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    Optional<Map<String, Object>> contract(String contractNo) {
+        List<Map<String, Object>> c = rows("select contract_no as \"contractNo\", unit_no as \"unitNo\", address, "
+                + "community_code as \"communityCode\", district_code as \"districtCode\", developer, to_char(signed_on, " + D + ") as \"signedOn\", "
+                + "delivered, to_char(delivered_on, " + D + ") as \"deliveredOn\" from exchange.purchase_contract where contract_no = :key", contractNo);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> result = new LinkedHashMap<>(c.get(0));
+        result.put("buyers", rows("select id_number as \"idNumber\", name from exchange.contract_buyer where contract_no = :key order by id_number", contractNo));
+        return Optional.of(result);
+    }
+
+    List<Map<String, Object>> contractsOf(String id) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Map<String, Object> r : rows("select contract_no from exchange.contract_buyer where id_number = :key order by contract_no", id)) {
+            contract((String) r.get("contract_no")).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    List<Map<String, Object>> rentalsOf(String id) {
+        return rows("select registration_no as \"registrationNo\", address, community_code as \"communityCode\", district_code as \"districtCode\", "
+                + "landlord_name as \"landlordName\", tenant_id as \"tenantIdNumber\", tenant_name as \"tenantName\", "
+                + "to_char(registered_on, " + D + ") as \"registeredOn\", to_char(starts_on, " + D + ") as \"startsOn\", "
+                + "to_char(ends_on, " + D + ") as \"endsOn\" from exchange.rental_registration where tenant_id = :key order by registration_no", id);
+    }
+
+    List<Map<String, Object>> permitsOf(String id) {
+        return rows("select permit_no as \"permitNo\", id_number as \"idNumber\", name, address, community_code as \"communityCode\", "
+                + "district_code as \"districtCode\", to_char(issued_on, " + D + ") as \"issuedOn\", to_char(valid_until, " + D + ") as \"validUntil\" "
+                + "from exchange.residence_permit where id_number = :key order by issued_on", id);
+    }
+
+    List<Map<String, Object>> insuranceOf(String id) {
+        return rows("select id_number as \"idNumber\", name, insurance_type as \"insuranceType\", employer, "
+                + "to_char(first_paid_month, 'YYYY-MM') as \"firstPaidMonth\", to_char(last_paid_month, 'YYYY-MM') as \"lastPaidMonth\", "
+                + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = :key order by insurance_type", id);
+    }
+
+    Optional<Map<String, Object>> civilAffairsOf(String id) {
+        List<Map<String, Object>> events = rows("select event, to_char(event_on, " + D + ") as \"eventOn\", spouse_id as \"spouseIdNumber\", "
+                + "spouse_name as \"spouseName\", office from exchange.civil_event where id_number = :key order by event_on", id);
+        List<Map<String, Object>> statuses = rows("select status, to_char(since, " + D + ") as since, to_char(until, " + D + ") as until "
+                + "from exchange.civil_status where id_number = :key order by since", id);
+        if (events.isEmpty() && statuses.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("idNumber", id);
+        result.put("maritalEvents", events);
+        result.put("assistance", statuses);
+        return Optional.of(result);
+    }
+
+    List<Map<String, Object>> studentOf(String id) {
+        return rows("select student_no as \"studentNo\", id_number as \"idNumber\", name, school_code as \"schoolCode\", "
+                + "school_name as \"schoolName\", grade, to_char(enrolled_on, " + D + ") as \"enrolledOn\", graduates_in as \"graduatesIn\", "
+                + "status, graduation_score as \"graduationScore\" from exchange.student_record where id_number = :key order by student_no", id);
+    }
+
+    List<Map<String, Object>> preferentialOf(String id) {
+        return rows("select record_no as \"recordNo\", id_number as \"idNumber\", name, category, department, detail, "
+                + "to_char(valid_from, " + D + ") as \"validFrom\", to_char(valid_until, " + D + ") as \"validUntil\" "
+                + "from exchange.preferential where id_number = :key order by record_no", id);
+    }
+}
