@@ -4,6 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xuewei.platform.audit.AuditEntry;
 import org.xuewei.platform.audit.AuditLog;
@@ -16,6 +19,8 @@ import java.io.IOException;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
+    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
     private final LoginThrottle throttle;
     private final AuditLog audit;
 
@@ -26,7 +31,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !LOGIN.matches(request);
     }
 
     @Override
