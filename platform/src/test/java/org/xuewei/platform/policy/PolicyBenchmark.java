@@ -26,7 +26,7 @@ public final class PolicyBenchmark {
         for (int i = 0; i < n; i++) {
             children.add(SyntheticFamilies.family(random, i));
         }
-        for (int i = 0; i < Math.min(n, 20_000); i++) {
+        for (int i = 0; i < n; i++) { // warm-up pass: JIT the interpreter paths
             policy.decide(children.get(i), Family.SCHOOL, Family.DISTRICT);
         }
         for (int round = 1; round <= 3; round++) {

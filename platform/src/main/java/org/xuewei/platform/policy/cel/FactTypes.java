@@ -104,7 +104,7 @@ public final class FactTypes implements CelTypeProvider {
                 f("months", INT, "months paid"),
                 f("firstPaid", STR, "first month paid"),
                 f("lastPaid", STR, "last month paid"),
-                f("usable", BOOL, "paid since the cut-off and still paid on the validity day"));
+                f("usable", BOOL, "first paid on or before the insurance cut-off"));
         StructType marital = struct("xuewei.Marital",
                 f("person", STR, "relation to the child"),
                 f("kind", STR, "MARRIAGE or DIVORCE"),
