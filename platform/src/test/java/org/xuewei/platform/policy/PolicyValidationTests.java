@@ -145,6 +145,32 @@ class PolicyValidationTests {
     }
 
     @Test
+    void theExamplesInDocsPolicyMdTypeCheck() {
+        for (String example : List.of(
+                "hukou.inZone && hukou.withParent",
+                "hukou.householder in ['PATERNAL_GRANDFATHER', 'PATERNAL_GRANDMOTHER', 'MATERNAL_GRANDFATHER', 'MATERNAL_GRANDMOTHER']",
+                "homes.exists(h, h.usable && h.inZone && h.residential && h.ownedByChildOrParent)",
+                "!homes.exists(h, h.inUrban && h.ownedByChildOrParent && (h.kind == 'CERTIFICATE' || h.usable))",
+                "'ACTIVE_MILITARY' in preferential",
+                "!marital.exists(m, m.kind == 'DIVORCE' && monthsBetween(m.date, policy.certificateCutoff) < 12)")) {
+            assertThat(PolicyEvaluator.validate(withCategory1Condition(CITY, example))).as(example).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecentDivorceRuleSeesTheCivilAffairsRecord() {
+        PolicyEvaluator p = PolicyEvaluator.compile(withCategory1Condition(CITY,
+                "!marital.exists(m, m.kind == 'DIVORCE' && monthsBetween(m.date, policy.certificateCutoff) < 12)"));
+        ChildFacts base = child("div").familyHukou(ZONE, FATHER).build();
+        ChildFacts divorced = new ChildFacts(base.childId(), base.birthDate(), base.grade(), base.hukous(), List.of(),
+                List.of(), List.of(), List.of(), List.of(),
+                List.of(new MaritalEventFact(Relation.MOTHER, MaritalEventFact.Kind.DIVORCE, d("2025-02-01"), null)),
+                null, List.of(), List.of());
+        assertThat(p.decide(base, SCHOOL, DISTRICT).category().code()).isEqualTo("C1");
+        assertThat(p.decide(divorced, SCHOOL, DISTRICT).category().code()).isNotEqualTo("C1");
+    }
+
+    @Test
     void unknownPropertiesInAPolicyDocumentAreRefused() {
         assertThatThrownBy(() -> PolicyLibrary.shipped().add("""
                 {"id": "typo", "extends": "nanchang-urban-2025", "name": "x",
