@@ -4,7 +4,12 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Real-name login: mobile number (username field) + one-time code (password field). */
@@ -27,7 +32,10 @@ class PhoneCodeAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("wrong or expired code");
         }
         CityUser user = users.byPhone(phone).orElseThrow(() -> new BadCredentialsException("no real-name account"));
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, AuthorityUtils.createAuthorityList("ROLE_RESIDENT"));
+        // the one-time code is the authentication factor; its time becomes the ID token's auth_time
+        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_RESIDENT"),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.OTT_AUTHORITY).issuedAt(Instant.now()).build());
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     @Override

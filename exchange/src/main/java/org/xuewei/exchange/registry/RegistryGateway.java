@@ -52,12 +52,12 @@ class RegistryGateway {
         UUID requestId = UUID.randomUUID();
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId.toString());
         String client = client();
-        String purpose = request.getHeader(PURPOSE_HEADER);
+        String purpose = decode(request.getHeader(PURPOSE_HEADER));
         int status = 500;
         try {
             if (purpose == null || purpose.isBlank()) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "purpose-required",
-                        "Header 'purpose' is required: state why the data is needed (e.g. 义务教育招生资格核验).");
+                        "Header 'purpose' is required: state why the data is needed (e.g. enrollment-eligibility; Chinese text percent-encoded as UTF-8).");
             }
             if (purpose.length() > 200) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "purpose-too-long", "Header 'purpose' must be at most 200 characters.");
@@ -93,6 +93,18 @@ class RegistryGateway {
             throw e;
         } finally {
             callLog.record(requestId, client, registry.name(), operation, key, purpose, status, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Header values are ASCII: a purpose in Chinese is sent percent-encoded (UTF-8) and logged decoded. */
+    static String decode(String header) {
+        if (header == null || header.indexOf('%') < 0) {
+            return header;
+        }
+        try {
+            return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
         }
     }
 
