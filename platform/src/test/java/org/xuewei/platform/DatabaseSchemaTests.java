@@ -3,6 +3,7 @@ package org.xuewei.platform;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 
 import java.util.List;
 
@@ -14,6 +15,8 @@ class DatabaseSchemaTests {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventPublicationRepository eventPublications;
 
     @Test
     void no_table_is_in_the_public_schema() {
@@ -36,6 +39,12 @@ class DatabaseSchemaTests {
         assertThat(jdbc.sql("select count(*) from catalog.division where level = 'district'").query(Long.class).single())
                 .isEqualTo(9);
         assertThat(jdbc.sql("select count(*) from catalog.division").query(Long.class).single()).isEqualTo(2412);
+    }
+
+    @Test
+    void the_event_publication_registry_uses_the_modulith_schema() {
+        // fails with "relation does not exist" unless the registry reads modulith.event_publication
+        assertThat(eventPublications.findIncompletePublications()).isEmpty();
     }
 
     private List<String> tablesIn(String schema) {
