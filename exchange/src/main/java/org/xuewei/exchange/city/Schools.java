@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 /**
  * Synthetic schools and zones (学区划片) of the education bureau: primary and junior schools per
  * district at community sites, each community zoned to its nearest public school of each stage,
- * and one multi-school zone (多校划片) per district and stage where there are four schools or more.
+ * and one multi-school zone (多校划片) per district and stage where there are three schools or more.
  */
 final class Schools {
 
@@ -90,7 +90,7 @@ final class Schools {
         }
         School mergeA = null;
         School mergeB = null;
-        if (publics.size() >= 4) {
+        if (publics.size() >= 3) {
             mergeA = publics.get(rnd.nextInt(publics.size()));
             School a = mergeA;
             mergeB = publics.stream().filter(s -> s != a)
