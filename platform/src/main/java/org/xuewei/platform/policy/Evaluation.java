@@ -12,7 +12,7 @@ import java.util.List;
  * @param points           null when the policy has no points formula
  * @param evidence         how each registry record was judged (empty in bulk mode)
  */
-public record Evaluation(String childId, String schoolId, PolicyRef policy, EligibilityDecision eligibility,
+public record Evaluation(String childId, Grade grade, String schoolId, PolicyRef policy, EligibilityDecision eligibility,
                          CategoryDecision category, PointsScore points, List<String> preferential,
                          LocalDate hukouMoveInDate, List<EvidenceNote> evidence) {
     public Evaluation {

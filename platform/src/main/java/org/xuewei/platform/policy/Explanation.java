@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.xuewei.platform.policy.cel.PolicyMessages;
+import org.xuewei.platform.policy.cel.RuleEnvironment;
 
 /**
  * Renders an {@link Evaluation} (from {@link PolicyEvaluator#evaluate}) as text: plain sentences for parents, the
@@ -19,7 +20,7 @@ public final class Explanation {
     public static List<String> forParent(Evaluation e, Locale locale) {
         boolean en = locale != null && "en".equals(locale.getLanguage());
         List<String> out = new ArrayList<>();
-        String grade = msg(locale, "policy.grade." + gradeOf(e));
+        String grade = msg(locale, "policy.grade." + e.grade());
         if (!e.eligibility().eligible()) {
             out.add(msg(locale, "policy.eligibility.notEligible", grade) + sep(locale)
                     + e.eligibility().reasons().stream().filter(r -> !r.holds()).map(r -> text(r, en))
@@ -27,7 +28,7 @@ public final class Explanation {
             return out;
         }
         if (!e.preferential().isEmpty()) {
-            out.add(msg(locale, "policy.category.preferential", String.join(sep(locale), e.preferential())));
+            out.add(msg(locale, "policy.category.preferential", e.preferential().stream().map(RuleEnvironment::label).collect(Collectors.joining(sep(locale)))));
         }
         CategoryDecision c = e.category();
         if (c.decided()) {
@@ -76,11 +77,6 @@ public final class Explanation {
             }
         }
         return out;
-    }
-
-    private static String gradeOf(Evaluation e) {
-        boolean age = e.eligibility().reasons().stream().anyMatch(r -> r.ruleId().equals("eligibility.age"));
-        return age ? "G1" : "G7";
     }
 
     private static String text(Reason r, boolean en) {

@@ -182,7 +182,7 @@ public final class CompiledPolicy {
                 score = new PointsScore(total, out);
             }
         }
-        return new Evaluation(facts.childId(), schoolId, ref,
+        return new Evaluation(facts.childId(), facts.grade(), schoolId, ref,
                 new EligibilityDecision(eligible, bound.ageAtCutoff(), List.of()), category, score,
                 acceptedPreferential(facts), bound.hukouMoveInDate(), List.of());
     }
@@ -199,7 +199,7 @@ public final class CompiledPolicy {
             category = explainCategory(vars, sources);
             score = explainPoints(vars);
         }
-        return new Evaluation(facts.childId(), schoolId, ref, eligibility, category, score,
+        return new Evaluation(facts.childId(), facts.grade(), schoolId, ref, eligibility, category, score,
                 acceptedPreferential(facts), bound.hukouMoveInDate(), bound.evidence());
     }
 

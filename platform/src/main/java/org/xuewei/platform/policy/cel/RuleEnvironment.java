@@ -184,7 +184,8 @@ public final class RuleEnvironment {
         return "规则运行出错：" + m;
     }
 
-    static String label(String code) {
+    /** Chinese label of a relation, usage, record kind or 优待 code (the CEL function {@code label}). */
+    public static String label(String code) {
         for (Relation r : Relation.values()) {
             if (r.name().equals(code)) {
                 return r.label();
@@ -202,8 +203,11 @@ public final class RuleEnvironment {
             case "DIVORCE" -> "离婚";
             case "ACTIVE_MILITARY" -> "现役军人子女";
             case "MARTYR" -> "烈士子女";
+            case "DUTY_DEATH" -> "因公牺牲军人、警察子女";
             case "FIREFIGHTER" -> "消防救援人员子女";
             case "POLICE_HERO" -> "公安英模子女";
+            case "TALENT_A", "TALENT_B", "TALENT_C", "TALENT_D" -> code.substring(7) + "类高层次人才子女";
+            case "OVERSEAS_CHINESE" -> "归侨子女";
             default -> code;
         };
     }
