@@ -15,7 +15,7 @@ public final class Table {
 
     private final String name;
     private final List<String> columns;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final Bytes bytes = new Bytes();
     private final StringBuilder line = new StringBuilder(256);
     private int rows;
 
@@ -79,7 +79,22 @@ public final class Table {
     }
 
     public InputStream open() {
-        return new java.io.ByteArrayInputStream(bytes.toByteArray());
+        return bytes.in();
+    }
+
+    /** A byte buffer whose content can be read and hashed without copying. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(1 << 16);
+        }
+
+        InputStream in() {
+            return new java.io.ByteArrayInputStream(buf, 0, count);
+        }
+
+        void digestInto(MessageDigest digest) {
+            digest.update(buf, 0, count);
+        }
     }
 
     /** The rows as text (for tests and CSV dumps). */
@@ -89,7 +104,7 @@ public final class Table {
 
     void digestInto(MessageDigest digest) {
         digest.update((name + "\n" + String.join("\t", columns) + "\n").getBytes(StandardCharsets.UTF_8));
-        digest.update(bytes.toByteArray());
+        bytes.digestInto(digest);
     }
 
     /** COPY statement for this table in the exchange schema. */
