@@ -37,6 +37,9 @@ public final class PolicyEvaluator {
      */
     public static PolicyEvaluator compile(Policy policy, int version) {
         String hash = PolicyJson.hash(policy);
+        if (CACHE.size() > 64) {
+            CACHE.clear(); // drafts edited in the console come and go; published versions recompile on demand
+        }
         return CACHE.computeIfAbsent(version + ":" + hash, k -> {
             List<PolicyProblem> problems = new ArrayList<>();
             CompiledPolicy c = CompiledPolicy.compile(ENV, policy, new PolicyRef(policy.id(), version, hash), problems);
