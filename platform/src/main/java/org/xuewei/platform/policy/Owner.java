@@ -2,8 +2,8 @@ package org.xuewei.platform.policy;
 
 import java.util.Objects;
 
-/** An owner (权利人) or buyer and their share in percent (共有份额). */
-public record Owner(Relation relation, int sharePercent) {
+/** An owner (权利人) or buyer and their share in percent (共有份额, two decimals in the registry). */
+public record Owner(Relation relation, double sharePercent) {
     public Owner {
         Objects.requireNonNull(relation, "relation");
         if (sharePercent < 0 || sharePercent > 100) {

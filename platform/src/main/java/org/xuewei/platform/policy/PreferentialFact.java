@@ -7,9 +7,10 @@ import java.util.Objects;
  * {@code MARTYR} (烈士子女), {@code POLICE_HERO}, {@code FIREFIGHTER}, {@code TALENT_A}…{@code TALENT_D},
  * {@code OVERSEAS_CHINESE}.
  */
-public record PreferentialFact(String category, SourceRef source) {
+public record PreferentialFact(String category, String department, SourceRef source) {
     public PreferentialFact {
         Objects.requireNonNull(category, "category");
+        department = department == null ? "" : department;
         source = source == null ? SourceRef.of(RegistrySource.PREFERENTIAL, "") : source;
     }
 }

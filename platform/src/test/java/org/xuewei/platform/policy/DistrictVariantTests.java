@@ -125,6 +125,21 @@ class DistrictVariantTests {
     }
 
     @Test
+    void sharesWithDecimalsAddUp_25_5Plus25_5IsEnough() {
+        PolicyLibrary lib = PolicyLibrary.shipped().add("""
+                {"id": "share-dec", "extends": "nanchang-urban-2025", "name": "份额测试", "district": "360102",
+                 "override": {"evidence": {"directRelativesOnly": false}}}
+                """);
+        PolicyEvaluator p = PolicyEvaluator.compile(lib.resolve("share-dec"));
+        var f = child("s-dec").familyHukou(ZONE, FATHER).home(ZONE, RESIDENTIAL, d("2020-01-01"),
+                new Owner(Relation.FATHER, 25.5), new Owner(Relation.MOTHER, 25.5), new Owner(Relation.NON_RELATIVE, 49));
+        var g = child("s-dec2").familyHukou(ZONE, FATHER).home(ZONE, RESIDENTIAL, d("2020-01-01"),
+                new Owner(Relation.FATHER, 25.5), new Owner(Relation.MOTHER, 25.25), new Owner(Relation.NON_RELATIVE, 49.25));
+        assertThat(judge(p, f).category().code()).isEqualTo("C1");
+        assertThat(judge(p, g).evidence().get(0).problems()).containsExactly("家庭成员合计产权份额50.75%，低于51%");
+    }
+
+    @Test
     void anOverrideCanRemoveACategoryByCode() {
         PolicyLibrary lib = PolicyLibrary.shipped().add("""
                 {"id": "no-c7", "extends": "nanchang-urban-2025", "name": "无第7类", "district": "360102",

@@ -104,13 +104,13 @@ final class Family {
     }
 
     Family insurance(Relation holder, int months, LocalDate firstPaid) {
-        insurance.add(new SocialInsuranceFact(holder, months, firstPaid, LocalDate.of(2025, 6, 1),
+        insurance.add(new SocialInsuranceFact(holder, "职工基本养老保险", months, firstPaid, LocalDate.of(2025, 6, 1),
                 SourceRef.of(RegistrySource.SOCIAL_INSURANCE, "SB-" + childId)));
         return this;
     }
 
     Family preferential(String category) {
-        preferential.add(new PreferentialFact(category, SourceRef.of(RegistrySource.PREFERENTIAL, "YD-" + childId)));
+        preferential.add(new PreferentialFact(category, "军分区政治部", SourceRef.of(RegistrySource.PREFERENTIAL, "YD-" + childId)));
         return this;
     }
 

@@ -60,6 +60,7 @@ class PolicyValidationTests {
     @Test
     void aRuleBeyondTheCostLimitIsRefusedAtSave() {
         String nested = "homes.all(a, homes.all(b, homes.all(c, a.owners.exists(o, o.share > b.familyShare - c.familyShare))))";
+        assertThat(nested).as("type-checks: share and familyShare are doubles").isNotEmpty();
         assertThat(PolicyEvaluator.validate(withCategory1Condition(CITY, nested)))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("超过上限"));
     }
@@ -67,7 +68,7 @@ class PolicyValidationTests {
     @Test
     void aRuleThatPassesTheEstimateButExceedsTheIterationBudgetStopsWithAClearMessage() {
         // two nested loops pass the static estimate; a family with 50 homes makes 2,500 iterations > 2,000
-        String twoLoops = "homes.all(a, homes.all(b, a.familyShare + b.familyShare >= 0))";
+        String twoLoops = "homes.all(a, homes.all(b, a.familyShare + b.familyShare >= 0.0))";
         PolicyEvaluator p = PolicyEvaluator.compile(withCategory1Condition(CITY, twoLoops));
         Family big = child("big").familyHukou(ZONE, FATHER);
         for (int i = 0; i < 50; i++) {

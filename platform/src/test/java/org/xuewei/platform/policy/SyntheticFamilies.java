@@ -66,11 +66,11 @@ final class SyntheticFamilies {
         if (r.nextInt(5) == 0) {
             LocalDate issued = LocalDate.of(2022, 1, 1).plusDays(r.nextInt(1400));
             permits.add(new ResidencePermitFact(id + "-J", Relation.FATHER, "3601", issued, issued.plusYears(3), null));
-            insurance.add(new SocialInsuranceFact(Relation.FATHER, 6 + r.nextInt(90),
+            insurance.add(new SocialInsuranceFact(Relation.FATHER, "职工基本养老保险", 6 + r.nextInt(90),
                     LocalDate.of(2018, 1, 1).plusDays(r.nextInt(2800)), LocalDate.of(2025, 6, 1), null));
         }
         List<PreferentialFact> preferential = r.nextInt(40) == 0
-                ? List.of(new PreferentialFact(r.nextBoolean() ? "ACTIVE_MILITARY" : "TALENT_B", null)) : List.of();
+                ? List.of(new PreferentialFact(r.nextBoolean() ? "ACTIVE_MILITARY" : "TALENT_B", "", null)) : List.of();
         List<SiblingFact> siblings = r.nextInt(6) == 0
                 ? List.of(new SiblingFact(id + "-s", r.nextInt(10) == 0, true, r.nextBoolean() ? Family.SCHOOL : "S-X"))
                 : List.of();

@@ -61,7 +61,7 @@ public final class FactTypes implements CelTypeProvider {
                 f("inUrban", BOOL, "address in the urban area (城区)"));
         StructType owner = struct("xuewei.Owner",
                 f("relation", STR, "owner's relation to the child"),
-                f("share", INT, "share in percent"),
+                f("share", SimpleType.DOUBLE, "share in percent (two decimals)"),
                 f("direct", BOOL, "直系亲属 (child, parent, grandparent)"),
                 f("parentOrChild", BOOL, "the child or a parent"),
                 f("grandparent", BOOL, "a grandparent"));
@@ -73,7 +73,7 @@ public final class FactTypes implements CelTypeProvider {
                 f("date", STR, "certificate date or contract signing date"),
                 f("delivered", BOOL, "contract: 已交房入住 (certificates: true)"),
                 f("owners", ListType.create(owner), "owners or buyers"),
-                f("familyShare", INT, "percent held by the child, parents and grandparents"),
+                f("familyShare", SimpleType.DOUBLE, "percent held by the child, parents and grandparents"),
                 f("ownedByChildOrParent", BOOL, "the child or a parent is an owner"),
                 f("ownedByGrandparent", BOOL, "a grandparent is an owner"),
                 f("mainOwner", STR, "the family owner with the largest share"),
@@ -101,6 +101,7 @@ public final class FactTypes implements CelTypeProvider {
                 f("usable", BOOL, "issued by the cut-off and still valid"));
         StructType insurance = struct("xuewei.Insurance",
                 f("holder", STR, "payer's relation to the child"),
+                f("kind", STR, "insurance kind, e.g. 职工基本养老保险"),
                 f("months", INT, "months paid"),
                 f("firstPaid", STR, "first month paid"),
                 f("lastPaid", STR, "last month paid"),

@@ -145,7 +145,7 @@ public final class FactsBinder {
             if (rules.insuranceCutoff() != null && s.firstPaid().isAfter(rules.insuranceCutoff())) {
                 problems.add("社保起缴日期" + cn(s.firstPaid()) + "晚于" + cn(rules.insuranceCutoff()));
             }
-            insurance.add(Map.of("holder", s.holder().name(), "months", (long) s.months(),
+            insurance.add(Map.of("holder", s.holder().name(), "kind", s.kind(), "months", (long) s.months(),
                     "firstPaid", iso(s.firstPaid()), "lastPaid", iso(s.lastPaid()), "usable", problems.isEmpty()));
             note(notes, s.source(), "社保", problems);
         }
@@ -233,15 +233,15 @@ public final class FactsBinder {
             problems.add((contract ? "合同签订日期" : "证书日期") + cn(date) + "晚于" + cn(rules.certificateCutoff()));
         }
         List<Object> ownerMaps = new ArrayList<>(owners.size());
-        int familyShare = 0;
-        int mainShare = -1;
+        double familyShare = 0;
+        double mainShare = -1;
         String mainOwner = "";
         boolean childOrParent = false;
         boolean grandparent = false;
         boolean nonDirect = false;
         for (Owner o : owners) {
             Relation r = o.relation();
-            ownerMaps.add(Map.of("relation", r.name(), "share", (long) o.sharePercent(), "direct", r.isDirect(),
+            ownerMaps.add(Map.of("relation", r.name(), "share", o.sharePercent(), "direct", r.isDirect(),
                     "parentOrChild", r == Relation.CHILD || r.isParent(), "grandparent", r.isGrandparent()));
             if (r.isDirect()) {
                 familyShare += o.sharePercent();
@@ -255,11 +255,12 @@ public final class FactsBinder {
             childOrParent |= r == Relation.CHILD || r.isParent();
             grandparent |= r.isGrandparent();
         }
+        familyShare = Math.round(familyShare * 100) / 100.0;
         if (rules.directRelativesOnly() && nonDirect) {
             problems.add("与非直系亲属共有，不予认定");
         }
         if (familyShare < rules.minFamilySharePercent()) {
-            problems.add("家庭成员合计产权份额" + familyShare + "%，低于" + rules.minFamilySharePercent() + "%");
+            problems.add("家庭成员合计产权份额" + percent(familyShare) + "%，低于" + rules.minFamilySharePercent() + "%");
         }
         boolean locked = false;
         int lockYears = policy.propertyLock() == null ? 0 : policy.propertyLock().yearsFor(facts.grade());
@@ -279,7 +280,7 @@ public final class FactsBinder {
         m.put("date", iso(date));
         m.put("delivered", delivered);
         m.put("owners", ownerMaps);
-        m.put("familyShare", (long) familyShare);
+        m.put("familyShare", familyShare);
         m.put("ownedByChildOrParent", childOrParent);
         m.put("ownedByGrandparent", grandparent);
         m.put("mainOwner", mainOwner);
@@ -303,6 +304,10 @@ public final class FactsBinder {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String percent(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
     }
 
     static String cn(LocalDate d) {
