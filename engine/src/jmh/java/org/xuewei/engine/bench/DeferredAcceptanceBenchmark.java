@@ -41,14 +41,18 @@ public class DeferredAcceptanceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] p = size.split(":");
-        Instance instance = InstanceGenerator.build(
-                InstanceGenerator.Spec.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), 5));
-        prepared = Priorities.prepare(instance, instance.seed());
+        prepared = prepare(size);
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf("%n[heap after setup: %d MB used of %d MB max]%n",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+    }
+
+    private static Prepared prepare(String size) {
+        String[] p = size.split(":");
+        Instance instance = InstanceGenerator.build(
+                InstanceGenerator.Spec.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), 5));
+        return Priorities.prepare(instance, instance.seed());
     }
 
     @Benchmark

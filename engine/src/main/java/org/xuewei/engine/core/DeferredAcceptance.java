@@ -38,6 +38,12 @@ public final class DeferredAcceptance {
         long[] heap = new long[heapOff[p.schoolCount]];
         int[] heapLen = new int[p.schoolCount];
         long[] used = new long[p.schoolCount];
+        // A proposal is rejected at once when it ranks below thr[s]: the worst held unit of a full
+        // school (one array read instead of three); Long.MAX_VALUE while the school has a free seat.
+        long[] thr = new long[p.schoolCount];
+        for (int s = 0; s < p.schoolCount; s++) {
+            thr[s] = cap[s] == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
 
         int[] cur = new int[n];
         int[] stack = new int[units];
@@ -56,11 +62,11 @@ public final class DeferredAcceptance {
             for (; a < end; a++) {
                 int s = school[a];
                 long pr = prio[a];
-                int off = heapOff[s];
-                int len = heapLen[s];
-                if (used[s] >= cap[s] && (len == 0 || pr > heap[off])) {
+                if (pr > thr[s]) {
                     continue;
                 }
+                int off = heapOff[s];
+                int len = heapLen[s];
                 siftUp(heap, off, len, pr);
                 len++;
                 used[s] += sz;
@@ -82,6 +88,7 @@ public final class DeferredAcceptance {
                     stack[sp++] = w;
                 }
                 heapLen[s] = len;
+                thr[s] = used[s] >= cap[s] ? heap[off] : Long.MAX_VALUE;
                 if (!rejected) {
                     break;
                 }
