@@ -32,7 +32,8 @@ public final class ResultReader {
         } catch (JacksonException e) {
             throw Json.invalid(file.toString(), e);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(file + ": cannot read: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
     }
 
