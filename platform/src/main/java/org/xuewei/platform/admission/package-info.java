@@ -1,3 +1,3 @@
-/** Allocation runs, lottery ceremonies, results, publication, arrival confirmation, second batches (not yet built). */
+/** Allocation runs (dry and final), lottery ceremonies, publication, admission notices, arrival confirmation, second batches. */
 @org.springframework.modulith.ApplicationModule(displayName = "Admission")
 package org.xuewei.platform.admission;
