@@ -1,3 +1,3 @@
-/** Client of the government data-sharing exchange: typed facts, resilience, evidence snapshots (not yet built). */
+/** Client of the government data-sharing exchange: registry look-ups with resilience, evidence snapshots, typed facts for the policy. */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry")
 package org.xuewei.platform.registry;

@@ -15,7 +15,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.xuewei.platform.audit.AuditLog;
 import org.xuewei.platform.identity.ParentLogin;
@@ -49,8 +53,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, AuditLog audit,
-            ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> clients, ParentLogin parentLogin) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher parentPages = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/parent"),
+                PathPatternRequestMatcher.withDefaults().matcher("/parent/**"));
         String[] staffRoles = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
         LoginHandlers handlers = new LoginHandlers(throttle, audit);
         ApiProblems problems = new ApiProblems();
@@ -60,6 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/audit/**").hasAnyRole(StaffRole.AUDITOR.name(),
                                 StaffRole.CITY_ADMIN.name())
                         .requestMatchers("/console/**").hasAnyRole(staffRoles)
+                        .requestMatchers("/parent", "/parent/**", "/api/v1/parent/**").hasRole(ParentLogin.ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/districts", "/api/v1/districts/**").permitAll()
                         .requestMatchers("/api/**").hasAnyRole(staffRoles)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -74,6 +81,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
+                                parentLogin.loginPath().orElse("/")), parentPages)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
@@ -88,8 +97,14 @@ class SecurityConfiguration {
 
         ClientRegistrationRepository registrations = clients.getIfAvailable();
         if (registrations != null && registrations.findByRegistrationId(ParentLogin.REGISTRATION) != null) {
-            // the hook for parents (city app, OIDC); their pages are not built yet
-            http.oauth2Login(oauth -> oauth.loginPage("/login").defaultSuccessUrl("/", true));
+            // parents (city app, OIDC authorization code + PKCE even though the client is confidential)
+            DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                    registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(oauth -> oauth.loginPage("/login")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new ParentAuthorities()))
+                    .defaultSuccessUrl("/parent", true));
         }
         return http.build();
     }

@@ -1,0 +1,164 @@
+package org.xuewei.platform.registry;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An exchange-like HTTP server for tests: client-credentials tokens, the registry API answering recorded JSON
+ * fixtures ({@code src/test/resources/registry/exchange/<path>.json}, recorded from the real exchange's demo city)
+ * and 404 {@code no-record} otherwise, the catalog export, and injected faults (outage → 503, delay).
+ */
+public final class ExchangeStub implements AutoCloseable {
+
+    /** The port the shared platform test context is configured with (application-test.properties). */
+    public static final int SHARED_PORT = 18391;
+    private static ExchangeStub shared;
+
+    private final HttpServer server;
+    private final Set<String> outages = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> delays = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger tokens = new AtomicInteger();
+    private volatile int tokenLifetimeSeconds = 600;
+
+    public ExchangeStub(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/oauth2/token", this::token);
+        server.createContext("/exchange/v1/", this::registry);
+        server.createContext("/exchange/admin/catalog", this::catalog);
+        server.start();
+    }
+
+    /** The one stub the shared Spring test context talks to. */
+    public static synchronized ExchangeStub shared() {
+        if (shared == null) {
+            try {
+                shared = new ExchangeStub(SHARED_PORT);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + SHARED_PORT + " is taken", e);
+            }
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every path starting with the prefix (e.g. {@code property/}) answers 503 until {@link #recover()}. */
+    public ExchangeStub outage(String pathPrefix) {
+        outages.add(pathPrefix);
+        return this;
+    }
+
+    public ExchangeStub delay(String pathPrefix, int millis) {
+        delays.put(pathPrefix, millis);
+        return this;
+    }
+
+    public ExchangeStub recover() {
+        outages.clear();
+        delays.clear();
+        return this;
+    }
+
+    public int calls(String pathPrefix) {
+        return calls.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    public int tokensIssued() {
+        return tokens.get();
+    }
+
+    public void tokenLifetime(int seconds) {
+        tokenLifetimeSeconds = seconds;
+    }
+
+    private void token(HttpExchange x) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString("xuewei-platform:demo-platform-secret"
+                .getBytes(StandardCharsets.UTF_8));
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!expected.equals(x.getRequestHeaders().getFirst("Authorization")) || !body.contains("grant_type=client_credentials")) {
+            send(x, 401, "application/json", "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        int n = tokens.incrementAndGet();
+        String scope = body.contains("catalog.read") ? "catalog.read" : "registry.read";
+        send(x, 200, "application/json", "{\"access_token\":\"stub-" + scope + "-" + n + "\",\"token_type\":\"Bearer\","
+                + "\"scope\":\"" + scope + "\",\"expires_in\":" + tokenLifetimeSeconds + "}");
+    }
+
+    private void registry(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath().substring("/exchange/v1/".length());
+        calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer stub-registry.read-")) {
+            problem(x, 401, "invalid-token");
+            return;
+        }
+        String purpose = x.getRequestHeaders().getFirst("purpose");
+        if (purpose == null || purpose.isBlank()) {
+            problem(x, 400, "purpose-required");
+            return;
+        }
+        for (Map.Entry<String, Integer> d : delays.entrySet()) {
+            if (path.startsWith(d.getKey())) {
+                try {
+                    Thread.sleep(d.getValue());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (outages.stream().anyMatch(path::startsWith)) {
+            problem(x, 503, "registry-outage");
+            return;
+        }
+        try (InputStream in = getClass().getResourceAsStream("/registry/exchange/" + path + ".json")) {
+            if (in == null) {
+                problem(x, 404, "no-record");
+                return;
+            }
+            send(x, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void catalog(HttpExchange x) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/registry/catalog.json")) {
+            send(x, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void problem(HttpExchange x, int status, String code) throws IOException {
+        send(x, status, "application/problem+json", "{\"type\":\"about:blank\",\"status\":" + status + ",\"code\":\"" + code
+                + "\",\"requestId\":\"stub\"}");
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
