@@ -11,7 +11,7 @@ package org.xuewei.platform.policy.web;
 record PolicyScope(String districtCode, String districtName, int season, String policyId, String cityPolicyId,
                    String path) {
 
-    boolean city() {
+    public boolean city() {
         return districtCode == null;
     }
 }
