@@ -1,0 +1,126 @@
+package org.xuewei.platform.admission.store;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.xuewei.platform.admission.store.RunStore.instant;
+import static org.xuewei.platform.admission.store.RunStore.utc;
+
+/** Offers (报到) and seat counts; every change is one conditional statement, so concurrent clicks cannot over-fill. */
+@Repository
+public class OfferStore {
+
+    /** An offer of a place. */
+    public record Offer(long runId, String applicationNo, String schoolCode, int batch, String state,
+                        Instant schoolConfirmedAt, Instant parentConfirmedAt) {
+    }
+
+    /** Seats of a school in a published run. */
+    public record Seat(String schoolCode, int capacity, int held) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OfferStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void seat(long run, String school, int capacity, int held) {
+        jdbc.sql("insert into admission.seat (run_id, school_code, capacity, held) values (:run, :school, :cap, :held)")
+                .param("run", run).param("school", school).param("cap", capacity).param("held", held).update();
+    }
+
+    public void offer(long run, String applicationNo, String school, int batch) {
+        jdbc.sql("""
+                        insert into admission.offer (run_id, application_no, school_code, batch, state)
+                        values (:run, :no, :school, :batch, 'OFFERED')""")
+                .param("run", run).param("no", applicationNo).param("school", school).param("batch", batch).update();
+    }
+
+    /** Takes one seat if one is free; false when the school is full. */
+    public boolean take(long run, String school) {
+        return jdbc.sql("""
+                        update admission.seat set held = held + 1
+                        where run_id = :run and school_code = :school and held < capacity""")
+                .param("run", run).param("school", school).update() == 1;
+    }
+
+    public boolean confirmBySchool(long run, String applicationNo, Instant at) {
+        return jdbc.sql("""
+                        update admission.offer set school_confirmed_at = coalesce(school_confirmed_at, :at),
+                            state = case when parent_confirmed_at is not null then 'CONFIRMED' else state end
+                        where run_id = :run and application_no = :no and state <> 'RELEASED'""")
+                .param("run", run).param("no", applicationNo).param("at", utc(at)).update() == 1;
+    }
+
+    public boolean confirmByParent(long run, String applicationNo, Instant at) {
+        return jdbc.sql("""
+                        update admission.offer set parent_confirmed_at = coalesce(parent_confirmed_at, :at),
+                            state = case when school_confirmed_at is not null then 'CONFIRMED' else state end
+                        where run_id = :run and application_no = :no and state <> 'RELEASED'""")
+                .param("run", run).param("no", applicationNo).param("at", utc(at)).update() == 1;
+    }
+
+    /** Releases every offer not confirmed by both sides and gives the seats back; returns seats per school. */
+    public Map<String, Integer> releaseUnconfirmed(long run, Instant at) {
+        Map<String, Integer> released = new TreeMap<>();
+        jdbc.sql("""
+                        update admission.offer set state = 'RELEASED', released_at = :at
+                        where run_id = :run and state = 'OFFERED' returning school_code""")
+                .param("run", run).param("at", utc(at))
+                .query((rs, n) -> released.merge(rs.getString(1), 1, Integer::sum)).list();
+        released.forEach((school, n) -> jdbc.sql("""
+                        update admission.seat set held = held - :n where run_id = :run and school_code = :school""")
+                .param("n", n).param("run", run).param("school", school).update());
+        return released;
+    }
+
+    public Optional<Offer> find(long run, String applicationNo) {
+        return jdbc.sql("""
+                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at
+                        from admission.offer where run_id = :run and application_no = :no""")
+                .param("run", run).param("no", applicationNo)
+                .query((rs, n) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)))).optional();
+    }
+
+    public List<Offer> offers(long run) {
+        return jdbc.sql("""
+                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at
+                        from admission.offer where run_id = :run order by school_code, application_no""")
+                .param("run", run)
+                .query((rs, n) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)))).list();
+    }
+
+    public List<Seat> seats(long run) {
+        return jdbc.sql("select school_code, capacity, held from admission.seat where run_id = :run order by school_code")
+                .param("run", run).query(Seat.class).list();
+    }
+
+    /** Children of the run with no offer at all (never placed), by number. */
+    public List<String> waiting(long run) {
+        return jdbc.sql("""
+                        select p.application_no from admission.placement p
+                        where p.run_id = :run and not exists (select 1 from admission.offer o
+                            where o.run_id = p.run_id and o.application_no = p.application_no)
+                        order by p.application_no""")
+                .param("run", run).query(String.class).list();
+    }
+
+    /** Offers that still hold a seat, per school. */
+    public Map<String, Integer> active(long run) {
+        Map<String, Integer> out = new TreeMap<>();
+        jdbc.sql("""
+                        select school_code, count(*) from admission.offer where run_id = :run and state <> 'RELEASED'
+                        group by school_code""")
+                .param("run", run).query((rs, n) -> out.put(rs.getString(1), rs.getInt(2))).list();
+        return out;
+    }
+}
