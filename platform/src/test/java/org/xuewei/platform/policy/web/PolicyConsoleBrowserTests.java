@@ -98,9 +98,8 @@ class PolicyConsoleBrowserTests {
             assertThat(page.locator("#preview-synthetic")).containsText("模拟人群");
             assertThat(page.locator("#preview-table")).containsText(DISTRICT + "-SYN-01");
             assertThat(page.locator("#preview-changed")).containsText("改变了");
-            page.locator("#preview").scrollIntoViewIfNeeded();
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(TestBrowser.SCREENSHOTS.resolve("policy-preview.png")).setFullPage(true));
+            page.locator("#preview").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(TestBrowser.SCREENSHOTS.resolve("policy-preview.png")));
 
             page.locator("#request-publish").click();
             assertThat(page.locator("#notice")).containsText("已申请发布");
