@@ -49,8 +49,8 @@ class ConsoleController {
         model.addAttribute("districtStaff", accounts.all().stream()
                 .filter(a -> code.equals(a.districtCode())).toList());
         model.addAttribute("items", List.of(
-                ConsoleItem.notYet("console.item.policy"),
-                ConsoleItem.notYet("console.item.plans"),
+                ConsoleItem.link("console.item.policy", "/console/district/" + code + "/policy"),
+                ConsoleItem.link("console.item.plans", "/console/district/" + code + "/catalog"),
                 ConsoleItem.notYet("console.item.review"),
                 ConsoleItem.notYet("console.item.lottery")));
         return "web/district";
@@ -71,8 +71,8 @@ class ConsoleController {
             }
             case DISTRICT_ADMIN -> {
                 items.add(ConsoleItem.link("console.item.own-district", "/console/district/" + account.districtCode()));
-                items.add(ConsoleItem.notYet("console.item.policy"));
-                items.add(ConsoleItem.notYet("console.item.plans"));
+                // the policy page is linked by the template (policy-link)
+                items.add(ConsoleItem.link("console.item.plans", "/console/district/" + account.districtCode() + "/catalog"));
                 items.add(ConsoleItem.notYet("console.item.lottery"));
             }
             case DISTRICT_REVIEWER -> {
