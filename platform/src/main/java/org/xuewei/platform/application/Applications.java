@@ -1,0 +1,322 @@
+package org.xuewei.platform.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xuewei.platform.application.CheckResult.HomeOption;
+import org.xuewei.platform.application.CheckResult.RegistryLine;
+import org.xuewei.platform.application.CheckResult.SchoolChoice;
+import org.xuewei.platform.application.internal.ApplicationStore;
+import org.xuewei.platform.application.internal.ApplicationStore.ApplicationRow;
+import org.xuewei.platform.application.internal.ApplicationStore.ChildRow;
+import org.xuewei.platform.application.internal.Judge;
+import org.xuewei.platform.PlatformApplication;
+import org.xuewei.platform.audit.AuditEntry;
+import org.xuewei.platform.audit.AuditLog;
+import org.xuewei.platform.identity.Parent;
+import org.xuewei.platform.identity.PersonalData;
+import org.xuewei.platform.policy.Evaluation;
+import org.xuewei.platform.policy.Relation;
+import org.xuewei.platform.registry.EnrollableChild;
+import org.xuewei.platform.registry.FactsReport;
+import org.xuewei.platform.registry.Household;
+import org.xuewei.platform.registry.Registries;
+import org.xuewei.platform.registry.ZoneDirectory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The parent's use cases: the children of enrollment age, the one-click check, submitting (idempotent, one active
+ * application per child and season, checks at submission), reading an application, and the automatic verification
+ * of applications taken while a registry was down. Every look-at of a child's data is written to the audit log.
+ */
+@Service
+public class Applications {
+
+    private static final Logger log = LoggerFactory.getLogger(Applications.class);
+    static final String SYSTEM = "system";
+
+    private final Registries registries;
+    private final ApplicationStore store;
+    private final Judge judge;
+    private final ZoneDirectory zones;
+    private final PersonalData personal;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final ApplicationProperties properties;
+    private final Clock clock;
+
+    Applications(Registries registries, ApplicationStore store, Judge judge, ZoneDirectory zones, PersonalData personal,
+                 AuditLog audit, TransactionTemplate tx, ApplicationProperties properties, Clock clock) {
+        this.registries = registries;
+        this.store = store;
+        this.judge = judge;
+        this.zones = zones;
+        this.personal = personal;
+        this.audit = audit;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The entry year of the season being applied for. */
+    public int season() {
+        if (properties.season() > 0) {
+            return properties.season();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return today.getMonthValue() >= 9 ? today.getYear() + 1 : today.getYear();
+    }
+
+    /**
+     * The parent's children of enrollment age: asks the hukou registry (the household and its members) and remembers
+     * them; when the registry does not answer, the children seen before.
+     */
+    public List<ChildSummary> children(Parent parent, String clientIp) {
+        int season = season();
+        String guardian = personal.lookupHash(parent.idNumber());
+        Household household = registries.household(parent.idNumber(), season);
+        Instant now = clock.instant();
+        for (EnrollableChild c : household.children()) {
+            store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
+                    c.birthDate(), c.grade(), season, now);
+        }
+        audit.record(new AuditEntry(parent.subject(), "application.children.viewed", "guardian:" + guardian.substring(0, 16),
+                clientIp, household.outcome().name()));
+        return store.childrenOf(guardian, season).stream().map(this::summary).toList();
+    }
+
+    /** 学位信息一键查 for one of the parent's children. */
+    public CheckResult check(Parent parent, UUID childRef, Locale locale, String clientIp) {
+        ChildRow child = ownChild(parent, childRef);
+        int season = child.season();
+        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), child.grade(), season);
+        audit.record(new AuditEntry(parent.subject(), "application.check.viewed", "child:" + child.id(), clientIp,
+                "registries " + report.statuses().size() + (report.complete() ? "" : ", incomplete")));
+        List<Judge.Home> homes = judge.homes(report.facts(), season, locale);
+        List<ReviewReason> problems = List.of();
+        String district = null;
+        Optional<Judge.Home> first = homes.stream().filter(h -> !h.option().schools().isEmpty()).findFirst();
+        if (first.isPresent()) {
+            SchoolChoice school = first.get().option().schools().get(0);
+            district = zones.school(school.code()).map(ZoneDirectory.School::districtCode).orElse(null);
+            Evaluation e = judge.evaluate(report.facts(), school.code(), district, season);
+            boolean used = store.homeUsedByAnotherFamily(first.get().key(), season, child.grade(),
+                    child.guardianHash(), child.childHash());
+            problems = report.complete() ? judge.checks(report, e, season, district, first.get(), used) : List.of();
+        }
+        List<SchoolChoice> privates = district == null ? List.of() : zones.privateSchools(district, child.grade()).stream()
+                .map(s -> new SchoolChoice(s.code(), s.name(), s.warning(), null, 0, null, List.of())).toList();
+        return new CheckResult(summary(child), season, report.complete(),
+                report.statuses().stream().map(s -> new RegistryLine(s.registry().label(), subjectLabel(s.subject()), s.outcome())).toList(),
+                Judge.facts(report.facts()), homes.stream().map(Judge.Home::option).toList(), privates, problems,
+                district == null ? "" : judge.policyName(district, season));
+    }
+
+    /** Submit (or find the submission already made with this key, or the child's active application). */
+    public ApplicationView submit(Parent parent, UUID childRef, SubmitRequest request, String clientIp) {
+        if (request.idempotencyKey() == null || request.idempotencyKey().isBlank() || request.idempotencyKey().length() > 100) {
+            throw new ApplicationRefusedException("application.error.idempotency-key", false);
+        }
+        if (!request.consent()) {
+            throw new ApplicationRefusedException("application.error.consent", false);
+        }
+        String note = request.note() == null ? "" : request.note().strip();
+        if (note.length() > 500) {
+            throw new ApplicationRefusedException("application.error.note-too-long", false);
+        }
+        ChildRow child = ownChild(parent, childRef);
+        String guardian = child.guardianHash();
+        Optional<ApplicationRow> same = store.byIdempotencyKey(guardian, request.idempotencyKey());
+        if (same.isPresent()) {
+            return view(same.get(), false);
+        }
+        Optional<ApplicationRow> active = store.activeFor(child.childHash(), child.season());
+        if (active.isPresent()) {
+            if (active.get().guardianHash().equals(guardian)) {
+                return view(active.get(), false);
+            }
+            throw new ApplicationRefusedException("application.error.duplicate", true);
+        }
+        int season = child.season();
+        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), child.grade(), season);
+        List<Judge.Home> homes = judge.homes(report.facts(), season, Locale.SIMPLIFIED_CHINESE);
+        Judge.Home home = chooseHome(homes, request.homeId());
+        String publicSchool = chooseSchool(home, request.publicSchool());
+        ZoneDirectory.School school = zones.school(publicSchool)
+                .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
+        String privateSchool = blankToNull(request.privateSchool());
+        if (privateSchool != null && zones.privateSchools(school.districtCode(), child.grade()).stream()
+                .noneMatch(s -> s.code().equals(privateSchool))) {
+            throw new ApplicationRefusedException("application.error.private-school", false);
+        }
+        Instant now = clock.instant();
+        EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
+                store.nextNumber(season, child.grade()), now, parent.subject());
+        Judgement judgement = judge(application, report, home, school, child, season, now, parent.subject());
+        ApplicationRow row = new ApplicationRow(application.id(), application.number(), child.id(), child.childHash(), guardian,
+                personal.encrypt(parent.idNumber()), season, child.grade(), application.status(), school.districtCode(),
+                publicSchool, privateSchool, home.option().kind(), home.option().id(), home.key(), judgement.categoryCode(),
+                judgement.rank(), judgement.points(), judgement.policyRef(), application.reasons(), note,
+                request.idempotencyKey(), now, now);
+        try {
+            tx.executeWithoutResult(status -> {
+                store.insert(row, now);
+                store.appendSteps(row.id(), application.timeline());
+                audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
+                        application.status().name() + " " + application.reasons()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // a double tap that raced past the checks above: the other request made the application
+            return store.byIdempotencyKey(guardian, request.idempotencyKey())
+                    .or(() -> store.activeFor(child.childHash(), season).filter(a -> a.guardianHash().equals(guardian)))
+                    .map(a -> view(a, false))
+                    .orElseThrow(() -> new ApplicationRefusedException("application.error.duplicate", true));
+        }
+        return view(row, true);
+    }
+
+    /** One of the parent's applications. */
+    public ApplicationView application(Parent parent, UUID id, String clientIp) {
+        ApplicationRow row = store.application(id, personal.lookupHash(parent.idNumber()))
+                .orElseThrow(ApplicationNotFoundException::new);
+        audit.record(new AuditEntry(parent.subject(), "application.viewed", row.number(), clientIp, ""));
+        return view(row, false);
+    }
+
+    /**
+     * Applications taken while a registry was down are verified again until every registry answers; nothing is
+     * asked of the parent twice.
+     *
+     * @return how many were decided
+     */
+    @Scheduled(fixedDelayString = "${xuewei.application.reverify-every:PT1M}", initialDelayString = "PT30S")
+    public int reverifyPending() {
+        int decided = 0;
+        for (ApplicationRow row : store.pending(200)) {
+            try {
+                if (reverify(row)) {
+                    decided++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("re-verification of {} failed: {}", row.number(), e.toString());
+            }
+        }
+        return decided;
+    }
+
+    private boolean reverify(ApplicationRow row) {
+        ChildRow child = store.childById(row.childId()).orElseThrow();
+        FactsReport report = registries.check(personal.decrypt(row.guardianCipher()), personal.decrypt(child.childCipher()),
+                row.grade(), row.season());
+        if (!report.complete()) {
+            return false;
+        }
+        List<Judge.Home> homes = judge.homes(report.facts(), row.season(), Locale.SIMPLIFIED_CHINESE);
+        Judge.Home home = homes.stream().filter(h -> h.option().id().equals(row.homeRef())).findFirst()
+                .or(() -> homes.stream().filter(h -> h.key().equals(row.homeKey())).findFirst())
+                .orElse(null);
+        ZoneDirectory.School school = zones.school(row.publicSchool()).orElseThrow();
+        EnrollmentApplication application = store.aggregate(row);
+        int known = application.timeline().size();
+        Instant now = clock.instant();
+        Judgement judgement = judge(application, report, home, school, child, row.season(), now, SYSTEM);
+        tx.executeWithoutResult(status -> {
+            store.updateJudgement(row.id(), application.status(), application.reasons(), judgement.categoryCode(),
+                    judgement.rank(), judgement.points(), judgement.policyRef(), now);
+            store.appendSteps(row.id(), application.stepsAfter(known));
+            audit.record(new AuditEntry(SYSTEM, "application.reverified", row.number(), "", application.status().name()));
+        });
+        return true;
+    }
+
+    private record Judgement(String categoryCode, int rank, Double points, String policyRef) {
+        static final Judgement NONE = new Judgement(null, 0, null, null);
+    }
+
+    /** Machine verification: pending when a registry is down, else verified or sent to review with the reasons. */
+    private Judgement judge(EnrollmentApplication application, FactsReport report, Judge.Home home, ZoneDirectory.School school,
+                            ChildRow child, int season, Instant now, String actor) {
+        if (!report.complete()) {
+            application.awaitVerification(now, actor);
+            return Judgement.NONE;
+        }
+        Evaluation e = judge.evaluate(report.facts(), school.code(), school.districtCode(), season);
+        boolean used = home != null && store.homeUsedByAnotherFamily(home.key(), season, child.grade(),
+                child.guardianHash(), child.childHash());
+        List<ReviewReason> reasons = judge.checks(report, e, season, school.districtCode(), home, used);
+        if (reasons.isEmpty()) {
+            application.verify(now, actor);
+        } else {
+            application.sendToReview(reasons, now, actor);
+        }
+        return new Judgement(e.category().code(), e.category().rank(), e.points() == null ? null : e.points().total(),
+                e.policy().toString());
+    }
+
+    private static Judge.Home chooseHome(List<Judge.Home> homes, String homeId) {
+        if (homeId != null && !homeId.isBlank()) {
+            return homes.stream().filter(h -> h.option().id().equals(homeId)).findFirst()
+                    .orElseThrow(() -> new ApplicationRefusedException("application.error.home", false));
+        }
+        return homes.stream().filter(h -> !h.option().schools().isEmpty()).findFirst()
+                .orElseThrow(() -> new ApplicationRefusedException("application.error.no-home", false));
+    }
+
+    private static String chooseSchool(Judge.Home home, String requested) {
+        List<SchoolChoice> schools = home.option().schools();
+        if (requested == null || requested.isBlank()) {
+            if (schools.isEmpty()) {
+                throw new ApplicationRefusedException("application.error.no-home", false);
+            }
+            return schools.get(0).code();
+        }
+        return schools.stream().map(SchoolChoice::code).filter(requested::equals).findFirst()
+                .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
+    }
+
+    private ChildRow ownChild(Parent parent, UUID ref) {
+        return store.child(ref, personal.lookupHash(parent.idNumber())).orElseThrow(ApplicationNotFoundException::new);
+    }
+
+    private ChildSummary summary(ChildRow c) {
+        Optional<ApplicationRow> a = store.activeFor(c.childHash(), c.season()).filter(r -> r.guardianHash().equals(c.guardianHash()));
+        return new ChildSummary(c.id(), c.name(), PersonalData.mask(personal.decrypt(c.childCipher())), c.grade(), c.birthDate(),
+                a.map(ApplicationRow::id).orElse(null), a.map(ApplicationRow::number).orElse(null),
+                a.map(ApplicationRow::status).orElse(null));
+    }
+
+    private ApplicationView view(ApplicationRow row, boolean created) {
+        ChildRow child = store.childById(row.childId()).orElseThrow();
+        EnrollmentApplication a = store.aggregate(row);
+        String home = row.homeRef();
+        return new ApplicationView(row.id(), row.number(), row.status(), summary(child),
+                zones.school(row.publicSchool()).map(ZoneDirectory.School::name).orElse(row.publicSchool()),
+                row.privateSchool() == null ? null : zones.school(row.privateSchool()).map(ZoneDirectory.School::name).orElse(row.privateSchool()),
+                home, row.categoryCode(), row.points(), row.reasons(), a.timeline().stream().map(step -> new ApplicationView.TimelineEntry(
+                        step.status(), LocalDateTime.ofInstant(step.at(), PlatformApplication.ZONE), SYSTEM.equals(step.actor()),
+                        step.reasons())).toList(), row.note(), row.submittedAt(), created);
+    }
+
+    private static String subjectLabel(String subject) {
+        try {
+            return Relation.valueOf(subject).label();
+        } catch (IllegalArgumentException e) {
+            return subject;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

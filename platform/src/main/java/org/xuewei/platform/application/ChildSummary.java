@@ -1,0 +1,14 @@
+package org.xuewei.platform.application;
+
+import org.xuewei.platform.policy.Grade;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A child as the parent's pages show it: our reference (never the ID number in a URL), name, masked ID number, grade,
+ * and the season's application if there is one.
+ */
+public record ChildSummary(UUID ref, String name, String maskedId, Grade grade, LocalDate birthDate, UUID applicationId,
+                           String applicationNumber, ApplicationStatus status) {
+}

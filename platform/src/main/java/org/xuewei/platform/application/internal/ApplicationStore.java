@@ -1,0 +1,227 @@
+package org.xuewei.platform.application.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.xuewei.platform.application.ApplicationStatus;
+import org.xuewei.platform.application.EnrollmentApplication;
+import org.xuewei.platform.application.ReviewReason;
+import org.xuewei.platform.policy.Grade;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Children, applications and their timelines in schema {@code application}. */
+@Repository
+public class ApplicationStore {
+
+    /** A child as stored: the ID number only as hash and ciphertext. */
+    public record ChildRow(UUID id, String guardianHash, String childHash, String childCipher, String name,
+                           LocalDate birthDate, Grade grade, int season) {
+    }
+
+    /** An application as stored. */
+    public record ApplicationRow(UUID id, String number, UUID childId, String childHash, String guardianHash,
+                                 String guardianCipher, int season, Grade grade, ApplicationStatus status,
+                                 String districtCode, String publicSchool, String privateSchool, String homeKind,
+                                 String homeRef, String homeKey, String categoryCode, int categoryRank, Double points,
+                                 String policyRef, List<ReviewReason> reasons, String note, String idempotencyKey,
+                                 Instant submittedAt, Instant updatedAt) {
+    }
+
+    private static final String APPLICATION_COLUMNS = """
+            id, number, child_id, child_hash, guardian_hash, guardian_cipher, season, grade, status, district_code,
+            public_school, private_school, home_kind, home_ref, home_key, category_code, category_rank, points,
+            policy_ref, reasons, note, idempotency_key, submitted_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    ApplicationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID saveChild(String guardianHash, String childHash, String childCipher, String name, LocalDate birthDate,
+                          Grade grade, int season, Instant now) {
+        return jdbc.sql("""
+                        insert into application.child (id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, created_at)
+                        values (:id, :guardian, :child, :cipher, :name, :birth, :grade, :season, :now)
+                        on conflict (guardian_hash, child_hash, season) do update set name = excluded.name
+                        returning id""")
+                .param("id", UUID.randomUUID()).param("guardian", guardianHash).param("child", childHash)
+                .param("cipher", childCipher).param("name", name).param("birth", birthDate).param("grade", grade.name())
+                .param("season", season).param("now", ts(now))
+                .query(UUID.class).single();
+    }
+
+    public List<ChildRow> childrenOf(String guardianHash, int season) {
+        return jdbc.sql("""
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        from application.child where guardian_hash = :guardian and season = :season order by birth_date, name""")
+                .param("guardian", guardianHash).param("season", season)
+                .query(ApplicationStore::child).list();
+    }
+
+    /** Only the guardian's own child: another family's id is simply not found. */
+    public Optional<ChildRow> child(UUID id, String guardianHash) {
+        return jdbc.sql("""
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        from application.child where id = :id and guardian_hash = :guardian""")
+                .param("id", id).param("guardian", guardianHash)
+                .query(ApplicationStore::child).optional();
+    }
+
+    public Optional<ChildRow> childById(UUID id) {
+        return jdbc.sql("""
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        from application.child where id = :id""")
+                .param("id", id)
+                .query(ApplicationStore::child).optional();
+    }
+
+    public Optional<ApplicationRow> byIdempotencyKey(String guardianHash, String key) {
+        return jdbc.sql("select " + APPLICATION_COLUMNS + " from application.application where guardian_hash = :guardian and idempotency_key = :key")
+                .param("guardian", guardianHash).param("key", key)
+                .query(ApplicationStore::application).optional();
+    }
+
+    public Optional<ApplicationRow> activeFor(String childHash, int season) {
+        return jdbc.sql("select " + APPLICATION_COLUMNS + """
+                         from application.application
+                        where child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED')""")
+                .param("child", childHash).param("season", season)
+                .query(ApplicationStore::application).optional();
+    }
+
+    /** Only the guardian's own application. */
+    public Optional<ApplicationRow> application(UUID id, String guardianHash) {
+        return jdbc.sql("select " + APPLICATION_COLUMNS + " from application.application where id = :id and guardian_hash = :guardian")
+                .param("id", id).param("guardian", guardianHash)
+                .query(ApplicationStore::application).optional();
+    }
+
+    public List<ApplicationRow> pending(int limit) {
+        return jdbc.sql("select " + APPLICATION_COLUMNS + """
+                         from application.application where status = 'PENDING_VERIFICATION'
+                        order by submitted_at limit :limit""")
+                .param("limit", limit)
+                .query(ApplicationStore::application).list();
+    }
+
+    /** Another family applies with the same home this season for the same grade (学位锁定; siblings exempt). */
+    public boolean homeUsedByAnotherFamily(String homeKey, int season, Grade grade, String guardianHash, String childHash) {
+        return jdbc.sql("""
+                        select count(*) from application.application
+                        where home_key = :home and season = :season and grade = :grade and status not in ('WITHDRAWN', 'REJECTED')
+                          and guardian_hash <> :guardian and child_hash <> :child""")
+                .param("home", homeKey).param("season", season).param("grade", grade.name())
+                .param("guardian", guardianHash).param("child", childHash)
+                .query(Long.class).single() > 0;
+    }
+
+    public String nextNumber(int season, Grade grade) {
+        long n = jdbc.sql("select nextval('application.application_number')").query(Long.class).single();
+        return String.format("%d%s%08d", season, grade.name(), n);
+    }
+
+    public void insert(ApplicationRow a, Instant consentAt) {
+        jdbc.sql("""
+                        insert into application.application (id, number, child_id, child_hash, guardian_hash, guardian_cipher, season,
+                            grade, status, district_code, public_school, private_school, home_kind, home_ref, home_key, category_code,
+                            category_rank, points, policy_ref, reasons, note, idempotency_key, consent_at, submitted_at, updated_at)
+                        values (:id, :number, :childId, :childHash, :guardianHash, :guardianCipher, :season, :grade, :status,
+                            :district, :publicSchool, :privateSchool, :homeKind, :homeRef, :homeKey, :categoryCode, :categoryRank,
+                            :points, :policyRef, :reasons, :note, :key, :consentAt, :submittedAt, :updatedAt)""")
+                .param("id", a.id()).param("number", a.number()).param("childId", a.childId())
+                .param("childHash", a.childHash()).param("guardianHash", a.guardianHash())
+                .param("guardianCipher", a.guardianCipher()).param("season", a.season()).param("grade", a.grade().name())
+                .param("status", a.status().name()).param("district", a.districtCode())
+                .param("publicSchool", a.publicSchool()).param("privateSchool", a.privateSchool())
+                .param("homeKind", a.homeKind()).param("homeRef", a.homeRef()).param("homeKey", a.homeKey())
+                .param("categoryCode", a.categoryCode()).param("categoryRank", a.categoryRank())
+                .param("points", a.points() == null ? null : BigDecimal.valueOf(a.points()))
+                .param("policyRef", a.policyRef()).param("reasons", codes(a.reasons())).param("note", a.note())
+                .param("key", a.idempotencyKey()).param("consentAt", ts(consentAt))
+                .param("submittedAt", ts(a.submittedAt())).param("updatedAt", ts(a.updatedAt()))
+                .update();
+    }
+
+    public void updateJudgement(UUID id, ApplicationStatus status, List<ReviewReason> reasons, String categoryCode,
+                                int categoryRank, Double points, String policyRef, Instant now) {
+        jdbc.sql("""
+                        update application.application set status = :status, reasons = :reasons, category_code = :categoryCode,
+                            category_rank = :categoryRank, points = :points, policy_ref = :policyRef, updated_at = :now
+                        where id = :id""")
+                .param("id", id).param("status", status.name()).param("reasons", codes(reasons))
+                .param("categoryCode", categoryCode).param("categoryRank", categoryRank)
+                .param("points", points == null ? null : BigDecimal.valueOf(points)).param("policyRef", policyRef)
+                .param("now", ts(now))
+                .update();
+    }
+
+    public void appendSteps(UUID applicationId, List<EnrollmentApplication.Step> steps) {
+        for (EnrollmentApplication.Step s : steps) {
+            jdbc.sql("""
+                            insert into application.application_step (application_id, status, occurred_at, actor, reasons)
+                            values (:id, :status, :at, :actor, :reasons)""")
+                    .param("id", applicationId).param("status", s.status().name()).param("at", ts(s.at()))
+                    .param("actor", s.actor()).param("reasons", codes(s.reasons()))
+                    .update();
+        }
+    }
+
+    public List<EnrollmentApplication.Step> steps(UUID applicationId) {
+        return jdbc.sql("""
+                        select status, occurred_at, actor, reasons from application.application_step
+                        where application_id = :id order by id""")
+                .param("id", applicationId)
+                .query((rs, n) -> new EnrollmentApplication.Step(ApplicationStatus.valueOf(rs.getString("status")),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        reasons(rs.getString("reasons"))))
+                .list();
+    }
+
+    public EnrollmentApplication aggregate(ApplicationRow row) {
+        return EnrollmentApplication.restore(row.id(), row.number(), row.status(), row.reasons(), steps(row.id()));
+    }
+
+    private static ChildRow child(ResultSet rs, int n) throws SQLException {
+        return new ChildRow(rs.getObject("id", UUID.class), rs.getString("guardian_hash"), rs.getString("child_hash"),
+                rs.getString("child_cipher"), rs.getString("name"), rs.getObject("birth_date", LocalDate.class),
+                Grade.valueOf(rs.getString("grade")), rs.getInt("season"));
+    }
+
+    private static ApplicationRow application(ResultSet rs, int n) throws SQLException {
+        BigDecimal points = rs.getBigDecimal("points");
+        return new ApplicationRow(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("child_id", UUID.class),
+                rs.getString("child_hash"), rs.getString("guardian_hash"), rs.getString("guardian_cipher"),
+                rs.getInt("season"), Grade.valueOf(rs.getString("grade")), ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getString("district_code"), rs.getString("public_school"), rs.getString("private_school"),
+                rs.getString("home_kind"), rs.getString("home_ref"), rs.getString("home_key"), rs.getString("category_code"),
+                rs.getInt("category_rank"), points == null ? null : points.doubleValue(), rs.getString("policy_ref"),
+                reasons(rs.getString("reasons")), rs.getString("note"), rs.getString("idempotency_key"),
+                rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String codes(List<ReviewReason> reasons) {
+        return reasons.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static List<ReviewReason> reasons(String codes) {
+        return codes == null || codes.isBlank() ? List.of()
+                : Arrays.stream(codes.split(",")).map(ReviewReason::valueOf).toList();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

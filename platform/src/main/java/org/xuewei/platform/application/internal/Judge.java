@@ -1,0 +1,176 @@
+package org.xuewei.platform.application.internal;
+
+import org.springframework.stereotype.Component;
+import org.xuewei.platform.application.ApplicationProperties;
+import org.xuewei.platform.application.CheckResult.FactLine;
+import org.xuewei.platform.application.CheckResult.HomeOption;
+import org.xuewei.platform.application.CheckResult.SchoolChoice;
+import org.xuewei.platform.application.ReviewReason;
+import org.xuewei.platform.policy.Address;
+import org.xuewei.platform.policy.ChildFacts;
+import org.xuewei.platform.policy.Evaluation;
+import org.xuewei.platform.policy.Explanation;
+import org.xuewei.platform.policy.Grade;
+import org.xuewei.platform.policy.HukouFact;
+import org.xuewei.platform.policy.MaritalEventFact;
+import org.xuewei.platform.policy.Owner;
+import org.xuewei.platform.policy.PolicyEvaluator;
+import org.xuewei.platform.policy.PropertyFact;
+import org.xuewei.platform.policy.PropertyUsage;
+import org.xuewei.platform.policy.PurchaseContractFact;
+import org.xuewei.platform.policy.Relation;
+import org.xuewei.platform.policy.RentalFact;
+import org.xuewei.platform.registry.FactsReport;
+import org.xuewei.platform.registry.ZoneDirectory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a registry report into what parents see and what the checks need: homes, zoned schools, judgements. */
+@Component
+public class Judge {
+
+    /** A home with the facts the checks need. */
+    public record Home(HomeOption option, PropertyUsage usage, List<Owner> owners, String key) {
+    }
+
+    private final ZoneDirectory zones;
+    private final SeasonPolicies policies;
+    private final ApplicationProperties properties;
+
+    Judge(ZoneDirectory zones, SeasonPolicies policies, ApplicationProperties properties) {
+        this.zones = zones;
+        this.policies = policies;
+        this.properties = properties;
+    }
+
+    /** Every home of the family with its zoned schools for the grade, each judged by the district's policy. */
+    public List<Home> homes(ChildFacts facts, int season, Locale locale) {
+        List<Home> homes = new ArrayList<>();
+        Set<String> addresses = new HashSet<>();
+        for (PropertyFact p : facts.properties()) {
+            if (addresses.add(p.address().id())) {
+                homes.add(home("P:" + p.source().recordId(), "CERTIFICATE", p.address(), p.usage(), p.owners(), facts, season, locale));
+            }
+        }
+        for (PurchaseContractFact c : facts.contracts()) {
+            if (addresses.add(c.address().id())) {
+                homes.add(home("C:" + c.source().recordId(), "CONTRACT", c.address(), c.usage(), c.buyers(), facts, season, locale));
+            }
+        }
+        Optional<HukouFact> hukou = facts.hukouOf(Relation.CHILD);
+        if (hukou.isPresent() && addresses.add(hukou.get().address().id())) {
+            homes.add(home("H:" + hukou.get().source().recordId(), "HUKOU", hukou.get().address(), null, List.of(), facts, season, locale));
+        }
+        for (RentalFact r : facts.rentals()) {
+            if (addresses.add(r.address().id())) {
+                homes.add(home("R:" + r.source().recordId(), "RENTAL", r.address(), null, List.of(), facts, season, locale));
+            }
+        }
+        return homes;
+    }
+
+    private Home home(String id, String kind, Address address, PropertyUsage usage, List<Owner> owners, ChildFacts facts,
+                      int season, Locale locale) {
+        List<SchoolChoice> schools = new ArrayList<>();
+        for (String code : address.zoneSchools().stream().sorted().toList()) {
+            zones.school(code).filter(s -> s.grade() == facts.grade() && !s.privateSchool())
+                    .ifPresent(s -> schools.add(choice(s, facts, season, locale)));
+        }
+        return new Home(new HomeOption(id, kind, address.id(), usage == null ? "" : usage.label(), List.copyOf(schools)),
+                usage, owners, sha256(address.id()));
+    }
+
+    public SchoolChoice choice(ZoneDirectory.School s, ChildFacts facts, int season, Locale locale) {
+        Evaluation e = evaluate(facts, s.code(), s.districtCode(), season);
+        return new SchoolChoice(s.code(), s.name(), s.warning(),
+                e.category().decided() ? (isEn(locale) && e.category().nameEn() != null ? e.category().nameEn() : e.category().name()) : null,
+                e.category().rank(), e.points() == null ? null : e.points().total(), Explanation.forParent(e, locale));
+    }
+
+    public Evaluation evaluate(ChildFacts facts, String schoolCode, String districtCode, int season) {
+        PolicyEvaluator evaluator = policies.forDistrict(districtCode, season);
+        return evaluator.evaluate(facts, schoolCode, districtCode);
+    }
+
+    public List<ReviewReason> checks(FactsReport report, Evaluation evaluation, int season, String districtCode,
+                                     Home home, boolean usedByAnotherFamily) {
+        return SubmissionChecks.run(report.facts(), report.missing(), evaluation,
+                policies.forDistrict(districtCode, season).policy(),
+                home == null ? null : new SubmissionChecks.ChosenHome(home.usage(), home.owners(), usedByAnotherFamily),
+                properties.recentMoveInMonths(), properties.divorceMonths());
+    }
+
+    public String policyName(String districtCode, int season) {
+        return policies.forDistrict(districtCode, season).policy().name();
+    }
+
+    /** What the registries said, as message keys with arguments (labels of relations and usages are Chinese data). */
+    public static List<FactLine> facts(ChildFacts f) {
+        List<FactLine> lines = new ArrayList<>();
+        for (HukouFact h : f.hukous()) {
+            lines.add(new FactLine(h.collective() ? "application.fact.hukou.collective" : "application.fact.hukou",
+                    new Object[]{h.holder().label(), h.address().id(), h.householder().label(), String.valueOf(h.moveInDate())}));
+        }
+        for (PropertyFact p : f.properties()) {
+            lines.add(new FactLine("application.fact.property", new Object[]{p.address().id(), p.usage().label(),
+                    owners(p.owners()), String.valueOf(p.certificateDate())}));
+        }
+        for (PurchaseContractFact c : f.contracts()) {
+            lines.add(new FactLine(c.delivered() ? "application.fact.contract.delivered" : "application.fact.contract",
+                    new Object[]{c.address().id(), String.valueOf(c.signedDate()), owners(c.buyers())}));
+        }
+        for (RentalFact r : f.rentals()) {
+            lines.add(new FactLine("application.fact.rental", new Object[]{r.address().id(), r.tenant().label(),
+                    String.valueOf(r.registeredDate()), String.valueOf(r.endDate())}));
+        }
+        f.permits().forEach(p -> lines.add(new FactLine("application.fact.permit",
+                new Object[]{p.holder().label(), String.valueOf(p.issueDate()), String.valueOf(p.validUntil())})));
+        f.insurance().forEach(i -> lines.add(new FactLine("application.fact.insurance",
+                new Object[]{i.holder().label(), i.kind(), i.months()})));
+        for (MaritalEventFact m : f.maritalEvents()) {
+            lines.add(new FactLine("application.fact.marital." + m.kind().name(), new Object[]{String.valueOf(m.date())}));
+        }
+        f.preferential().forEach(p -> lines.add(new FactLine("application.fact.preferential",
+                new Object[]{p.category(), p.department()})));
+        if (f.schooling() != null) {
+            lines.add(new FactLine("application.fact.schooling", new Object[]{f.schooling().schoolId(),
+                    String.valueOf(f.schooling().graduationDate())}));
+        }
+        return lines;
+    }
+
+    private static String owners(List<Owner> owners) {
+        return owners.stream().map(o -> o.relation().label() + " " + trim(o.sharePercent()) + "%")
+                .collect(Collectors.joining("、"));
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static boolean isEn(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    public static Grade gradeOf(ChildFacts facts) {
+        return facts.grade();
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
