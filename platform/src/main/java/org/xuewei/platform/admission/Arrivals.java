@@ -56,10 +56,9 @@ public class Arrivals {
 
     public void confirmBySchool(StaffAccount by, long runId, String applicationNo) {
         tx.executeWithoutResult(status -> {
-            RunRecord run = openRun(runId);
+            RunRecord run = publishedRun(runId);
             AdmissionPermission.ARRIVAL_SCHOOL.check(by, run.districtCode());
-            OfferStore.Offer offer = offers.find(runId, applicationNo)
-                    .orElseThrow(() -> new AdmissionRefused("admission.refused.no-offer"));
+            OfferStore.Offer offer = openOffer(runId, applicationNo);
             if (by.role() == StaffRole.SCHOOL && !offer.schoolCode().equals(by.schoolId())) {
                 throw new AdmissionRefused("admission.refused.other-school");
             }
@@ -76,7 +75,7 @@ public class Arrivals {
         tx.executeWithoutResult(status -> {
             Long runId = runs.publishedRunOf(applicationNo)
                     .orElseThrow(() -> new AdmissionRefused("admission.refused.no-offer"));
-            openRun(runId);
+            openOffer(runId, applicationNo);
             if (!offers.confirmByParent(runId, applicationNo, clock.instant())) {
                 throw new AdmissionRefused("admission.refused.released");
             }
@@ -125,26 +124,33 @@ public class Arrivals {
         Allocation a = Engine.allocate(inst, Hex.parseDigest(draw.seed()));
         int placed = 0;
         int next = offers.offers(run.id()).stream().mapToInt(OfferStore.Offer::batch).max().orElse(1) + 1;
+        // the second batch's window is as long as the first one's
+        Instant deadline = clock.instant().plus(java.time.Duration.between(run.publishedAt(), run.arrivalDeadline()));
         for (int k = 0; k < inst.studentCount(); k++) {
             int i = inst.studentByIdOrder(k);
             String school = a.schoolIdOf(i);
             if (school != null && offers.take(run.id(), school)) {
-                offers.offer(run.id(), inst.studentId(i), school, next);
+                offers.offer(run.id(), inst.studentId(i), school, next, deadline);
                 placed++;
             }
         }
         return placed;
     }
 
-    private RunRecord openRun(long runId) {
+    private RunRecord publishedRun(long runId) {
         RunRecord run = runs.find(runId).orElseThrow(() -> new AdmissionRefused("admission.refused.no-run"));
         if (!run.published()) {
             throw new AdmissionRefused("admission.refused.not-published");
         }
-        Instant now = clock.instant();
-        if (!now.isBefore(run.arrivalDeadline())) {
+        return run;
+    }
+
+    private OfferStore.Offer openOffer(long runId, String applicationNo) {
+        OfferStore.Offer offer = offers.find(runId, applicationNo)
+                .orElseThrow(() -> new AdmissionRefused("admission.refused.no-offer"));
+        if (!clock.instant().isBefore(offer.deadline())) {
             throw new AdmissionRefused("admission.refused.after-deadline");
         }
-        return run;
+        return offer;
     }
 }

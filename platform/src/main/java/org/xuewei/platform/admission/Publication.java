@@ -95,7 +95,7 @@ public class Publication {
             offers.seat(runId, s.code(), Math.max(s.seats(), h), h);
         });
         for (Placement p : placed) {
-            offers.offer(runId, p.applicationNo(), p.schoolCode(), 1);
+            offers.offer(runId, p.applicationNo(), p.schoolCode(), 1, deadline);
             notices.issue(runId, p.applicationNo(), p.schoolCode(), names.getOrDefault(p.schoolCode(), p.schoolCode()), now);
         }
         audit.record(new AuditEntry(by.username(), AdmissionPermission.PUBLISH.action(), "admission.run:" + runId, "",

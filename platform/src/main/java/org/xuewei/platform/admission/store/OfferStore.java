@@ -18,7 +18,7 @@ public class OfferStore {
 
     /** An offer of a place. */
     public record Offer(long runId, String applicationNo, String schoolCode, int batch, String state,
-                        Instant schoolConfirmedAt, Instant parentConfirmedAt) {
+                        Instant schoolConfirmedAt, Instant parentConfirmedAt, Instant deadline) {
     }
 
     /** Seats of a school in a published run. */
@@ -36,11 +36,12 @@ public class OfferStore {
                 .param("run", run).param("school", school).param("cap", capacity).param("held", held).update();
     }
 
-    public void offer(long run, String applicationNo, String school, int batch) {
+    public void offer(long run, String applicationNo, String school, int batch, Instant deadline) {
         jdbc.sql("""
-                        insert into admission.offer (run_id, application_no, school_code, batch, state)
-                        values (:run, :no, :school, :batch, 'OFFERED')""")
-                .param("run", run).param("no", applicationNo).param("school", school).param("batch", batch).update();
+                        insert into admission.offer (run_id, application_no, school_code, batch, state, deadline)
+                        values (:run, :no, :school, :batch, 'OFFERED', :deadline)""")
+                .param("run", run).param("no", applicationNo).param("school", school).param("batch", batch)
+                .param("deadline", utc(deadline)).update();
     }
 
     /** Takes one seat if one is free; false when the school is full. */
@@ -67,12 +68,12 @@ public class OfferStore {
                 .param("run", run).param("no", applicationNo).param("at", utc(at)).update() == 1;
     }
 
-    /** Releases every offer not confirmed by both sides and gives the seats back; returns seats per school. */
+    /** Releases every offer past its deadline not confirmed by both sides, gives the seats back; seats per school. */
     public Map<String, Integer> releaseUnconfirmed(long run, Instant at) {
         Map<String, Integer> released = new TreeMap<>();
         jdbc.sql("""
                         update admission.offer set state = 'RELEASED', released_at = :at
-                        where run_id = :run and state = 'OFFERED' returning school_code""")
+                        where run_id = :run and state = 'OFFERED' and deadline <= :at returning school_code""")
                 .param("run", run).param("at", utc(at))
                 .query((rs, n) -> released.merge(rs.getString(1), 1, Integer::sum)).list();
         released.forEach((school, n) -> jdbc.sql("""
@@ -83,20 +84,22 @@ public class OfferStore {
 
     public Optional<Offer> find(long run, String applicationNo) {
         return jdbc.sql("""
-                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at
+                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at,
+                            deadline
                         from admission.offer where run_id = :run and application_no = :no""")
                 .param("run", run).param("no", applicationNo)
                 .query((rs, n) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)))).optional();
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)))).optional();
     }
 
     public List<Offer> offers(long run) {
         return jdbc.sql("""
-                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at
+                        select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at,
+                            deadline
                         from admission.offer where run_id = :run order by school_code, application_no""")
                 .param("run", run)
                 .query((rs, n) -> new Offer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)))).list();
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)))).list();
     }
 
     public List<Seat> seats(long run) {
