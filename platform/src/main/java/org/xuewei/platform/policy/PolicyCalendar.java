@@ -37,6 +37,26 @@ public record PolicyCalendar(List<Phase> phases) {
                 .toList());
     }
 
+    /**
+     * The calendar laid out so that, for every grade, the phase {@code code} (e.g. {@code COLLECT}) starts on
+     * {@code day} at its own time of day; each grade's other phases keep their offsets from it. Grades without
+     * that phase are left as they are. This is how the demo season opens its application window on any date.
+     */
+    public PolicyCalendar withPhaseStartingOn(String code, LocalDate day) {
+        java.util.Map<Grade, Long> shifts = new java.util.EnumMap<>(Grade.class);
+        for (Phase p : phases) {
+            if (p.code().equals(code)) {
+                shifts.putIfAbsent(p.grade(), ChronoUnit.DAYS.between(p.start().toLocalDate(), day));
+            }
+        }
+        return new PolicyCalendar(phases.stream()
+                .map(p -> {
+                    long shift = shifts.getOrDefault(p.grade(), 0L);
+                    return new Phase(p.grade(), p.code(), p.name(), p.start().plusDays(shift), p.end().plusDays(shift));
+                })
+                .toList());
+    }
+
     /** The phase of a grade open at {@code now}, if any. */
     public Optional<Phase> openAt(Grade grade, LocalDateTime now) {
         return phases.stream()

@@ -1,5 +1,7 @@
 package org.xuewei.platform.policy.seed;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,9 +42,11 @@ public class ShippedPolicyImport implements ApplicationRunner {
     private final PolicyProperties properties;
     private final Environment environment;
     private final AuditLog audit;
+    private final Clock clock;
 
     ShippedPolicyImport(PolicyStore store, PolicyLibrary shipped, PolicySeason season, PolicyProperties properties,
-                        Environment environment, AuditLog audit) {
+                        Environment environment, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.shipped = shipped;
         this.season = season;
@@ -53,10 +57,12 @@ public class ShippedPolicyImport implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> ids = environment.acceptsProfiles(Profiles.of("demo")) ? DEMO
-                : properties.importCityDefault() ? List.of(CITY_DEFAULT) : List.of();
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        List<String> ids = demo ? DEMO : properties.importCityDefault() ? List.of(CITY_DEFAULT) : List.of();
         if (!ids.isEmpty()) {
-            List<String> imported = importShipped(ids, season.current());
+            // the demo season opens its application window (信息采集) the day before the demo's first start
+            LocalDate collectionOpens = demo ? LocalDate.now(clock).minusDays(1) : null;
+            List<String> imported = importShipped(ids, season.current(), collectionOpens);
             log.info("Shipped policies for season {}: {} imported, the others were already published",
                     season.current(), imported.isEmpty() ? "none" : imported);
         }
@@ -70,9 +76,21 @@ public class ShippedPolicyImport implements ApplicationRunner {
      */
     @Transactional
     public List<String> importShipped(List<String> shippedIds, int seasonYear) {
+        return importShipped(shippedIds, seasonYear, null);
+    }
+
+    /**
+     * As {@link #importShipped(List, int)}; with {@code collectionOpens} the calendar is laid out so that every
+     * grade's information collection (COLLECT) starts on that day, and the season window widened to hold it.
+     */
+    @Transactional
+    public List<String> importShipped(List<String> shippedIds, int seasonYear, LocalDate collectionOpens) {
         List<String> imported = new ArrayList<>();
         for (String shippedId : shippedIds) {
             Policy policy = SeasonShift.to(shipped.resolve(shippedId), seasonYear);
+            if (collectionOpens != null) {
+                policy = DemoCalendar.opening(policy, collectionOpens);
+            }
             if (store.latest(policy.id()).isPresent()) {
                 continue;
             }
