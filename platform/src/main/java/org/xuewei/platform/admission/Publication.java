@@ -94,10 +94,10 @@ public class Publication {
             int h = held.getOrDefault(s.code(), 0);
             offers.seat(runId, s.code(), Math.max(s.seats(), h), h);
         });
-        for (Placement p : placed) {
-            offers.offer(runId, p.applicationNo(), p.schoolCode(), 1, deadline);
-            notices.issue(runId, p.applicationNo(), p.schoolCode(), names.getOrDefault(p.schoolCode(), p.schoolCode()), now);
-        }
+        Map<String, String> schoolOf = new java.util.TreeMap<>();
+        placed.forEach(p -> schoolOf.put(p.applicationNo(), p.schoolCode()));
+        offers.offerAll(runId, schoolOf, 1, deadline);
+        notices.issueAll(runId, schoolOf, names, now);
         audit.record(new AuditEntry(by.username(), AdmissionPermission.PUBLISH.action(), "admission.run:" + runId, "",
                 run.districtCode() + " " + run.season() + " G" + run.grade() + ": " + placed.size()
                         + " placed; arrival by " + deadline + "; resultSha256 " + run.resultSha256()));

@@ -1,5 +1,8 @@
 package org.xuewei.platform.admission.notice;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xuewei.engine.Hex;
@@ -12,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,10 +32,12 @@ public class NoticeCodes {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private volatile byte[] key;
 
-    NoticeCodes(JdbcClient jdbc) {
+    NoticeCodes(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public String issue(long run, String applicationNo, String school, String schoolName, Instant at) {
@@ -44,6 +50,22 @@ public class NoticeCodes {
                 .param("code", code).param("run", run).param("no", applicationNo).param("school", school)
                 .param("name", schoolName).param("at", Timestamp.from(at)).update();
         return code;
+    }
+
+    /** One notice per placed child (application number → school code), inserted in batches. */
+    public void issueAll(long run, Map<String, String> schoolByApplication, Map<String, String> schoolNames,
+                         Instant at) {
+        SqlParameterSource[] rows = schoolByApplication.entrySet().stream().map(e -> {
+            byte[] raw = new byte[16];
+            RANDOM.nextBytes(raw);
+            return new MapSqlParameterSource().addValue("code", Hex.of(raw)).addValue("run", run)
+                    .addValue("no", e.getKey()).addValue("school", e.getValue())
+                    .addValue("name", schoolNames.getOrDefault(e.getValue(), e.getValue()))
+                    .addValue("at", Timestamp.from(at));
+        }).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into admission.notice (code, run_id, application_no, school_code, school_name, issued_at)
+                values (:code, :run, :no, :school, :name, :at)""", rows);
     }
 
     public Optional<String> codeOf(long run, String applicationNo) {

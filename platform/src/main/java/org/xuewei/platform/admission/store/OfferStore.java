@@ -1,5 +1,8 @@
 package org.xuewei.platform.admission.store;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +29,11 @@ public class OfferStore {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    OfferStore(JdbcClient jdbc) {
+    OfferStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void seat(long run, String school, int capacity, int held) {
@@ -42,6 +47,16 @@ public class OfferStore {
                         values (:run, :no, :school, :batch, 'OFFERED', :deadline)""")
                 .param("run", run).param("no", applicationNo).param("school", school).param("batch", batch)
                 .param("deadline", utc(deadline)).update();
+    }
+
+    /** Offers of the first batch, in one round trip per thousand rows: (application number, school). */
+    public void offerAll(long run, Map<String, String> schoolByApplication, int batchNo, Instant deadline) {
+        SqlParameterSource[] rows = schoolByApplication.entrySet().stream().map(e -> new MapSqlParameterSource()
+                .addValue("run", run).addValue("no", e.getKey()).addValue("school", e.getValue())
+                .addValue("batch", batchNo).addValue("deadline", utc(deadline))).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into admission.offer (run_id, application_no, school_code, batch, state, deadline)
+                values (:run, :no, :school, :batch, 'OFFERED', :deadline)""", rows);
     }
 
     /** Takes one seat if one is free; false when the school is full. */

@@ -1,5 +1,8 @@
 package org.xuewei.platform.admission.store;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xuewei.platform.admission.allocation.Outcome;
@@ -25,9 +28,11 @@ public class RunStore {
             excluded_reason, summary, created_at, created_by, published_at, published_by, arrival_deadline""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    RunStore(JdbcClient jdbc) {
+    RunStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public long save(String district, int season, int grade, String kind, Long drawId, Outcome o, int excluded,
@@ -43,17 +48,15 @@ public class RunStore {
                 .param("excluded", excluded).param("reason", excludedReason)
                 .param("summary", Snapshots.write(Summary.of(o))).param("at", utc(at)).param("by", by)
                 .query(Long.class).single();
-        for (Placement p : o.placements()) {
-            jdbc.sql("""
-                            insert into admission.placement (run_id, application_no, route, school_code, choice, category,
-                                points, lottery_school, lottery_position, lottery_tied, distance_m)
-                            values (:run, :no, :route, :school, :choice, :category, :points, :ls, :lp, :lt, :d)""")
-                    .param("run", id).param("no", p.applicationNo()).param("route", p.route().name())
-                    .param("school", p.schoolCode()).param("choice", p.choice()).param("category", p.category())
-                    .param("points", p.points()).param("ls", p.lotterySchool()).param("lp", p.lotteryPosition())
-                    .param("lt", p.lotteryTied()).param("d", p.distanceMeters())
-                    .update();
-        }
+        SqlParameterSource[] rows = o.placements().stream().map(p -> new MapSqlParameterSource()
+                .addValue("run", id).addValue("no", p.applicationNo()).addValue("route", p.route().name())
+                .addValue("school", p.schoolCode()).addValue("choice", p.choice()).addValue("category", p.category())
+                .addValue("points", p.points()).addValue("ls", p.lotterySchool()).addValue("lp", p.lotteryPosition())
+                .addValue("lt", p.lotteryTied()).addValue("d", p.distanceMeters())).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                insert into admission.placement (run_id, application_no, route, school_code, choice, category,
+                    points, lottery_school, lottery_position, lottery_tied, distance_m)
+                values (:run, :no, :route, :school, :choice, :category, :points, :ls, :lp, :lt, :d)""", rows);
         return id;
     }
 
