@@ -55,6 +55,7 @@ class AdmissionFlowTests {
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ResultExplanation explanation;
     @Autowired org.xuewei.platform.admission.notice.NoticeCodes noticeCodes;
 
     StaffAccount admin;
@@ -255,6 +256,11 @@ class AdmissionFlowTests {
         assertThat(r.route()).isEqualTo("CHOICE");
         assertThat(r.cutoffCategory()).isEqualTo(1); // 优待 took one of S1's 3 seats, category 1 filled the rest
         assertThat(r.offerState()).isEqualTo("OFFERED");
+        assertThat(explanation.sentences(r, java.util.Locale.SIMPLIFIED_CHINESE))
+                .contains("按第1志愿派位录取到学校S1，你的生源类别为第1类。", "学校S1的录取类别线为第1类。");
+        ChildResult overflow = results.resultOf("A05").orElseThrow();
+        assertThat(explanation.sentences(overflow, java.util.Locale.ENGLISH).get(0))
+                .startsWith("The schools applied to were full").contains("m from home");
         ChildResult m = results.resultOf("M1").orElseThrow();
         assertThat(m.route()).isEqualTo("PREFERENTIAL");
 
