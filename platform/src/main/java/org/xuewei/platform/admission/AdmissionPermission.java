@@ -19,7 +19,9 @@ public enum AdmissionPermission {
     /** 学校确认报到 */
     ARRIVAL_SCHOOL("admission.arrival.school"),
     /** 释放未报到学位、第二批次 */
-    SECOND_BATCH("admission.second-batch");
+    SECOND_BATCH("admission.second-batch"),
+    /** 复议决定: district admins and reviewers */
+    APPEAL_DECIDE("admission.appeal.decide");
 
     private final String action;
 
@@ -37,7 +39,7 @@ public enum AdmissionPermission {
             return false;
         }
         return switch (this) {
-            case DRY_RUN -> account.canOpenDistrictConsole(districtCode);
+            case DRY_RUN, APPEAL_DECIDE -> account.canOpenDistrictConsole(districtCode);
             case ARRIVAL_SCHOOL -> account.role() == StaffRole.SCHOOL && districtCode.equals(account.districtCode())
                     || account.role() == StaffRole.DISTRICT_ADMIN && districtCode.equals(account.districtCode());
             default -> account.role() == StaffRole.CITY_ADMIN

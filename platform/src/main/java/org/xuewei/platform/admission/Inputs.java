@@ -71,6 +71,38 @@ class Inputs {
                 unverified, unverified > 0 ? reason : null);
     }
 
+    /**
+     * The appeal window (复议) of the district's policy for a grade, moved to the season's year; empty when the
+     * policy has no APPEAL phase.
+     */
+    java.util.Optional<java.time.LocalDateTime[]> appealWindow(String district, int season, int grade) {
+        Policy p = policyOf(district);
+        if (p == null) {
+            return java.util.Optional.empty();
+        }
+        org.xuewei.platform.policy.Grade g = grade == 7 ? org.xuewei.platform.policy.Grade.G7
+                : org.xuewei.platform.policy.Grade.G1;
+        int shift = season - p.season();
+        return p.calendar() == null ? java.util.Optional.empty() : p.calendar().phases().stream()
+                .filter(ph -> ph.grade() == g && "APPEAL".equals(ph.code()))
+                .findFirst().map(ph -> new java.time.LocalDateTime[] {ph.start().plusYears(shift), ph.end().plusYears(shift)});
+    }
+
+    private Policy policyOf(String district) {
+        try {
+            PolicyLibrary library = PolicyLibrary.shipped();
+            for (String id : library.ids()) {
+                Policy p = library.resolve(id);
+                if (district.equals(p.district()) && p.example() == null) {
+                    return p;
+                }
+            }
+            return library.resolve(CITY_DEFAULT);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The district's shipped policy, else the city default's (tie-breaks, 统筹, 优待 categories). */
     AdmissionRules rulesOf(String district) {
         return rules.computeIfAbsent(district, d -> {

@@ -55,6 +55,7 @@ class AdmissionFlowTests {
     @Autowired StaffAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired Appeals appeals;
     @Autowired ResultExplanation explanation;
     @Autowired org.xuewei.platform.admission.notice.NoticeCodes noticeCodes;
 
@@ -361,5 +362,43 @@ class AdmissionFlowTests {
         assertThat(p.get("T1").schoolCode()).isEqualTo(p.get("T2").schoolCode());
         assertThat(p.get("A05").route()).isEqualTo(Route.OVERFLOW);
         assertThat(p.get("A05").distanceMeters()).isNotNull();
+    }
+
+    @Test
+    void an_appeal_in_the_window_is_decided_without_going_over_the_plan() {
+        season(2039, false).school("S4", 5, 10);
+        long run = drawn(2039);
+        publication.publish(admin, run, InMemorySources.CLOCK.instant().plus(Duration.ofDays(3)));
+        assertThatThrownBy(() -> appeals.submit("parent-a05", "A05", "离家太远，申请调整", ""))
+                .isInstanceOfSatisfying(AdmissionRefused.class, e -> assertThat(e.key()).isEqualTo("admission.refused.appeal-window"));
+        Duration shift = Duration.between(InMemorySources.CLOCK.instant(),
+                java.time.LocalDateTime.of(2039, 8, 10, 10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        InMemorySources.CLOCK.advance(shift);
+        try {
+            String before = results.resultOf("A05").orElseThrow().schoolCode();
+            long id = appeals.submit("parent-a05", "A05", "离家太远，申请调整", "病历 2039-001");
+            assertThatThrownBy(() -> appeals.submit("parent-a05", "A05", "再次申请调整", ""))
+                    .isInstanceOfSatisfying(AdmissionRefused.class, e -> assertThat(e.key()).isEqualTo("admission.refused.appeal-open"));
+            // S1 is full: upholding there would go over the plan or displace a child
+            assertThatThrownBy(() -> appeals.uphold(admin, id, "S1", "就近"))
+                    .isInstanceOfSatisfying(AdmissionRefused.class, e -> assertThat(e.key()).isEqualTo("admission.refused.appeal-full"));
+            assertThat(appeals.of(run)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("SUBMITTED"));
+            String target = "S4";
+            Map<String, Object> seatBefore = jdbc.sql("select held from admission.seat where run_id = :r and school_code = :s")
+                    .param("r", run).param("s", before).query().singleRow();
+            appeals.uphold(admin, id, target, "就近调整");
+            ChildResult after = results.resultOf("A05").orElseThrow();
+            assertThat(after.schoolCode()).isEqualTo(target);
+            assertThat(after.offerState()).isEqualTo("OFFERED");
+            assertThat(jdbc.sql("select held from admission.seat where run_id = :r and school_code = :s")
+                    .param("r", run).param("s", before).query(Integer.class).single())
+                    .isEqualTo(((Number) seatBefore.get("held")).intValue() - 1);
+            assertThat(jdbc.sql("select count(*) from admission.seat where run_id = :r and held > capacity")
+                    .param("r", run).query(Integer.class).single()).isZero();
+            assertThatThrownBy(() -> appeals.dismiss(admin, id, ""))
+                    .isInstanceOfSatisfying(AdmissionRefused.class, e -> assertThat(e.key()).isEqualTo("admission.refused.appeal-decided"));
+        } finally {
+            InMemorySources.CLOCK.advance(shift.negated());
+        }
     }
 }

@@ -59,6 +59,25 @@ public class OfferStore {
                 values (:run, :no, :school, :batch, 'OFFERED', :deadline)""", rows);
     }
 
+    /** Moves (or gives) a child's offer to another school; the caller has taken a seat there. */
+    public void move(long run, String applicationNo, String school, Instant deadline) {
+        Optional<Offer> old = find(run, applicationNo);
+        if (old.isPresent() && !"RELEASED".equals(old.get().state())) {
+            jdbc.sql("update admission.seat set held = held - 1 where run_id = :run and school_code = :school")
+                    .param("run", run).param("school", old.get().schoolCode()).update();
+        }
+        if (old.isPresent()) {
+            jdbc.sql("""
+                            update admission.offer set school_code = :school, state = 'OFFERED', deadline = :deadline,
+                                school_confirmed_at = null, parent_confirmed_at = null, released_at = null
+                            where run_id = :run and application_no = :no""")
+                    .param("run", run).param("no", applicationNo).param("school", school)
+                    .param("deadline", utc(deadline)).update();
+        } else {
+            offer(run, applicationNo, school, 0, deadline);
+        }
+    }
+
     /** Takes one seat if one is free; false when the school is full. */
     public boolean take(long run, String school) {
         return jdbc.sql("""
