@@ -104,7 +104,8 @@ class SecurityConfiguration {
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new ParentAuthorities()))
-                    .defaultSuccessUrl("/parent", true));
+                    .defaultSuccessUrl("/parent", true)
+                    .failureHandler(new ParentLoginFailure()));
         }
         return http.build();
     }
