@@ -46,10 +46,13 @@ class AdmissionConsoleController {
     private final Publication publication;
     private final Arrivals arrivals;
     private final AdmissionResults results;
+    private final org.xuewei.platform.admission.Appeals appeals;
     private final Clock clock;
 
     AdmissionConsoleController(Districts districts, AdmissionRuns runs, LotteryDraws draws, Publication publication,
-                               Arrivals arrivals, AdmissionResults results, Clock clock) {
+                               Arrivals arrivals, AdmissionResults results,
+                               org.xuewei.platform.admission.Appeals appeals, Clock clock) {
+        this.appeals = appeals;
         this.districts = districts;
         this.runs = runs;
         this.draws = draws;
@@ -88,6 +91,7 @@ class AdmissionConsoleController {
         model.addAttribute("difference", run.dry() ? runs.differenceFromPrevious(run).orElse(null) : null);
         model.addAttribute("placements", runs.placements(id));
         model.addAttribute("offers", run.published() ? arrivalsOf(id) : java.util.Map.of());
+        model.addAttribute("appeals", run.published() ? appeals.of(id) : List.of());
         return "admission/run";
     }
 
@@ -173,6 +177,25 @@ class AdmissionConsoleController {
         try {
             arrivals.confirmBySchool(staff.account(), id, no);
             flash(redirect, "admission.flash.confirmed");
+        } catch (AdmissionRefused e) {
+            refusal(redirect, e);
+        }
+        return "redirect:/console/district/" + code + "/admission/runs/" + id;
+    }
+
+    @PostMapping("/runs/{id}/appeals/{appeal}")
+    String decideAppeal(@PathVariable String code, @PathVariable long id, @PathVariable long appeal,
+                        @RequestParam String decision, @RequestParam(defaultValue = "") String school,
+                        @RequestParam(defaultValue = "") String note,
+                        @AuthenticationPrincipal StaffPrincipal staff, RedirectAttributes redirect) {
+        ownRun(code, id);
+        try {
+            if ("uphold".equals(decision)) {
+                appeals.uphold(staff.account(), appeal, school, note);
+            } else {
+                appeals.dismiss(staff.account(), appeal, note);
+            }
+            flash(redirect, "admission.flash.appeal-decided");
         } catch (AdmissionRefused e) {
             refusal(redirect, e);
         }
