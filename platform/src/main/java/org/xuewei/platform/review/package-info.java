@@ -1,3 +1,3 @@
-/** Manual review, supplements and appeals (not yet built). */
+/** The review desk (人工审核): district queues, cases with evidence, decisions with a second reviewer for rejections, supplements. */
 @org.springframework.modulith.ApplicationModule(displayName = "Review")
 package org.xuewei.platform.review;

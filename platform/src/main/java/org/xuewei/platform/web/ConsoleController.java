@@ -51,7 +51,7 @@ class ConsoleController {
         model.addAttribute("items", List.of(
                 ConsoleItem.link("console.item.policy", "/console/district/" + code + "/policy"),
                 ConsoleItem.link("console.item.plans", "/console/district/" + code + "/catalog"),
-                ConsoleItem.notYet("console.item.review"),
+                ConsoleItem.link("console.item.review", "/console/district/" + code + "/review"),
                 ConsoleItem.notYet("console.item.lottery")));
         return "web/district";
     }
@@ -77,7 +77,7 @@ class ConsoleController {
             }
             case DISTRICT_REVIEWER -> {
                 items.add(ConsoleItem.link("console.item.own-district", "/console/district/" + account.districtCode()));
-                items.add(ConsoleItem.notYet("console.item.review"));
+                items.add(ConsoleItem.link("console.item.review", "/console/district/" + account.districtCode() + "/review"));
                 items.add(ConsoleItem.notYet("console.item.appeals"));
             }
             case SCHOOL -> {
