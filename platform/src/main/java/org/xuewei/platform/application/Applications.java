@@ -2,6 +2,7 @@ package org.xuewei.platform.application;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,12 @@ public class Applications {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final ApplicationProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Applications(Registries registries, ApplicationStore store, Judge judge, ZoneDirectory zones, PersonalData personal,
-                 AuditLog audit, TransactionTemplate tx, ApplicationProperties properties, Clock clock) {
+                 AuditLog audit, TransactionTemplate tx, ApplicationProperties properties, ApplicationEventPublisher events,
+                 Clock clock) {
         this.registries = registries;
         this.store = store;
         this.judge = judge;
@@ -66,6 +69,7 @@ public class Applications {
         this.audit = audit;
         this.tx = tx;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -175,6 +179,8 @@ public class Applications {
                 store.appendSteps(row.id(), application.timeline());
                 audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
                         application.status().name() + " " + application.reasons()));
+                events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
+                        ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now));
             });
         } catch (DuplicateKeyException raced) {
             // a double tap that raced past the checks above: the other request made the application
@@ -236,6 +242,8 @@ public class Applications {
                     judgement.rank(), judgement.points(), judgement.policyRef(), now);
             store.appendSteps(row.id(), application.stepsAfter(known));
             audit.record(new AuditEntry(SYSTEM, "application.reverified", row.number(), "", application.status().name()));
+            events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), row.guardianHash(),
+                    ApplicationStatus.PENDING_VERIFICATION, application.status(), "", SYSTEM, now));
         });
         return true;
     }
