@@ -401,4 +401,24 @@ class AdmissionFlowTests {
             InMemorySources.CLOCK.advance(shift.negated());
         }
     }
+
+    @Test
+    void the_export_has_a_summary_and_one_sheet_per_school_with_masked_numbers() throws Exception {
+        season(2040, false);
+        long id = runs.dryRun(admin, DISTRICT, 2040, 1, "");
+        byte[] xlsx = mvc.perform(get("/console/district/" + DISTRICT + "/admission/runs/" + id + "/placements.xlsx")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(TestAccounts.ensure(accounts, "adm-admin-" + DISTRICT, StaffRole.DISTRICT_ADMIN, DISTRICT, null))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(1 + 4);
+            var s1 = wb.getSheet("S1");
+            List<String> numbers = new ArrayList<>();
+            for (int i = 1; i <= s1.getLastRowNum(); i++) {
+                numbers.add(s1.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(numbers).isNotEmpty().allMatch(n -> n.contains("*")).noneMatch(n -> n.matches("A0\\d"));
+        }
+        assertThat(org.xuewei.platform.admission.export.PlacementWorkbook.mask("N0001234")).isEqualTo("N0****34");
+    }
 }

@@ -48,10 +48,13 @@ class AdmissionConsoleController {
     private final AdmissionResults results;
     private final org.xuewei.platform.admission.Appeals appeals;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     AdmissionConsoleController(Districts districts, AdmissionRuns runs, LotteryDraws draws, Publication publication,
                                Arrivals arrivals, AdmissionResults results,
-                               org.xuewei.platform.admission.Appeals appeals, Clock clock) {
+                               org.xuewei.platform.admission.Appeals appeals, Clock clock,
+                               org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.appeals = appeals;
         this.districts = districts;
         this.runs = runs;
@@ -104,6 +107,18 @@ class AdmissionConsoleController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"notice-" + no + ".pdf\"").body(pdf);
+    }
+
+    @GetMapping("/runs/{id}/placements.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable String code, @PathVariable long id, java.util.Locale locale) {
+        RunRecord run = runs.run(id).filter(r -> r.districtCode().equals(code))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] xlsx = org.xuewei.platform.admission.export.PlacementWorkbook.write(run.summary().schools(),
+                runs.placements(id), run.published() ? arrivalsOf(id) : java.util.Map.of(),
+                key -> messages.getMessage(key, null, key, locale));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", "attachment; filename=\"admission-run-" + id + ".xlsx\"").body(xlsx);
     }
 
     @PostMapping("/dry-run")
