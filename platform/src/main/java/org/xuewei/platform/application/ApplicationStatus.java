@@ -9,7 +9,7 @@ import java.util.Set;
  * {@link #canMoveTo} is the state machine; {@link EnrollmentApplication} refuses every other move.
  */
 public enum ApplicationStatus {
-    /** 已提交 */
+    /** 已提交 (also after the parent changed the application: it is judged again) */
     SUBMITTED,
     /** 待核验: a registry did not answer; verified automatically when it does */
     PENDING_VERIFICATION,
@@ -32,9 +32,9 @@ public enum ApplicationStatus {
 
     private static final Map<ApplicationStatus, Set<ApplicationStatus>> MOVES = Map.of(
             SUBMITTED, EnumSet.of(PENDING_VERIFICATION, VERIFIED, IN_REVIEW, WITHDRAWN),
-            PENDING_VERIFICATION, EnumSet.of(VERIFIED, IN_REVIEW, WITHDRAWN),
-            VERIFIED, EnumSet.of(ALLOCATED, IN_REVIEW, WITHDRAWN),
-            IN_REVIEW, EnumSet.of(VERIFIED, SUPPLEMENT_REQUESTED, REJECTED, WITHDRAWN),
+            PENDING_VERIFICATION, EnumSet.of(SUBMITTED, VERIFIED, IN_REVIEW, WITHDRAWN),
+            VERIFIED, EnumSet.of(SUBMITTED, ALLOCATED, IN_REVIEW, WITHDRAWN),
+            IN_REVIEW, EnumSet.of(SUBMITTED, VERIFIED, SUPPLEMENT_REQUESTED, REJECTED, WITHDRAWN),
             SUPPLEMENT_REQUESTED, EnumSet.of(IN_REVIEW, WITHDRAWN),
             REJECTED, EnumSet.noneOf(ApplicationStatus.class),
             ALLOCATED, EnumSet.of(PUBLISHED),
@@ -49,6 +49,11 @@ public enum ApplicationStatus {
     /** Counts as the child's one application of the season. */
     public boolean active() {
         return this != WITHDRAWN && this != REJECTED;
+    }
+
+    /** The parent may still change the choices (until allocation; the window's end is the policy calendar's). */
+    public boolean amendable() {
+        return this == PENDING_VERIFICATION || this == VERIFIED || this == IN_REVIEW;
     }
 
     /** Message key of the label parents read. */

@@ -154,16 +154,11 @@ public class Applications {
         }
         int season = child.season();
         FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), child.grade(), season);
-        List<Judge.Home> homes = judge.homes(report.facts(), season, Locale.SIMPLIFIED_CHINESE);
-        Judge.Home home = chooseHome(homes, request.homeId());
-        String publicSchool = chooseSchool(home, request.publicSchool());
-        ZoneDirectory.School school = zones.school(publicSchool)
-                .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
-        String privateSchool = blankToNull(request.privateSchool());
-        if (privateSchool != null && zones.privateSchools(school.districtCode(), child.grade()).stream()
-                .noneMatch(s -> s.code().equals(privateSchool))) {
-            throw new ApplicationRefusedException("application.error.private-school", false);
-        }
+        Choices choices = choices(report, child, request);
+        Judge.Home home = choices.home();
+        ZoneDirectory.School school = choices.school();
+        String publicSchool = school.code();
+        String privateSchool = choices.privateSchool();
         Instant now = clock.instant();
         EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
                 store.nextNumber(season, child.grade()), now, parent.subject());
@@ -190,6 +185,70 @@ public class Applications {
                     .orElseThrow(() -> new ApplicationRefusedException("application.error.duplicate", true));
         }
         return view(row, true);
+    }
+
+    /**
+     * The parent changes an application (home, public option, private school, note) while it may still change: it is
+     * submitted again and judged again; the timeline keeps every step.
+     */
+    public ApplicationView amend(Parent parent, UUID id, SubmitRequest request, String clientIp) {
+        if (!request.consent()) {
+            throw new ApplicationRefusedException("application.error.consent", false);
+        }
+        String note = request.note() == null ? "" : request.note().strip();
+        if (note.length() > 500) {
+            throw new ApplicationRefusedException("application.error.note-too-long", false);
+        }
+        ApplicationRow row = store.application(id, personal.lookupHash(parent.idNumber()))
+                .orElseThrow(ApplicationNotFoundException::new);
+        if (!row.status().amendable()) {
+            throw new ApplicationRefusedException("application.error.not-amendable", false);
+        }
+        ChildRow child = store.childById(row.childId()).orElseThrow();
+        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), row.grade(), row.season());
+        Choices choices = choices(report, child, request);
+        if (choices.home().option().id().equals(row.homeRef()) && choices.school().code().equals(row.publicSchool())
+                && java.util.Objects.equals(choices.privateSchool(), row.privateSchool()) && note.equals(row.note())) {
+            return view(row, false);
+        }
+        EnrollmentApplication application = store.aggregate(row);
+        int known = application.timeline().size();
+        ApplicationStatus before = application.status();
+        Instant now = clock.instant();
+        application.resubmit(now, parent.subject());
+        Judgement judgement = judge(application, report, choices.home(), choices.school(), child, row.season(), now,
+                parent.subject());
+        tx.executeWithoutResult(status -> {
+            store.updateChoices(row.id(), choices.school().districtCode(), choices.school().code(), choices.privateSchool(),
+                    choices.home().option().kind(), choices.home().option().id(), choices.home().key(), note, now);
+            store.updateJudgement(row.id(), application.status(), application.reasons(), judgement.categoryCode(),
+                    judgement.rank(), judgement.points(), judgement.policyRef(), now);
+            store.appendSteps(row.id(), application.stepsAfter(known));
+            audit.record(new AuditEntry(parent.subject(), "application.amended", row.number(), clientIp,
+                    row.homeRef() + " " + row.publicSchool() + " " + row.privateSchool() + " → " + choices.home().option().id()
+                            + " " + choices.school().code() + " " + choices.privateSchool()));
+            events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), choices.school().districtCode(),
+                    row.guardianHash(), before, application.status(), "", parent.subject(), now));
+        });
+        return view(store.application(id, row.guardianHash()).orElseThrow(), false);
+    }
+
+    private record Choices(Judge.Home home, ZoneDirectory.School school, String privateSchool) {
+    }
+
+    /** The home, zoned public school and private school asked for, checked against what the registries say. */
+    private Choices choices(FactsReport report, ChildRow child, SubmitRequest request) {
+        List<Judge.Home> homes = judge.homes(report.facts(), child.season(), Locale.SIMPLIFIED_CHINESE);
+        Judge.Home home = chooseHome(homes, request.homeId());
+        String publicSchool = chooseSchool(home, request.publicSchool());
+        ZoneDirectory.School school = zones.school(publicSchool)
+                .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
+        String privateSchool = blankToNull(request.privateSchool());
+        if (privateSchool != null && zones.privateSchools(school.districtCode(), child.grade()).stream()
+                .noneMatch(s -> s.code().equals(privateSchool))) {
+            throw new ApplicationRefusedException("application.error.private-school", false);
+        }
+        return new Choices(home, school, privateSchool);
     }
 
     /** One of the parent's applications. */

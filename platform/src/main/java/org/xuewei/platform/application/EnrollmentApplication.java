@@ -54,6 +54,12 @@ public final class EnrollmentApplication {
         reasons = List.of();
     }
 
+    /** The parent changed the choices: submitted again, to be judged again; the old steps stay in the timeline. */
+    public void resubmit(Instant at, String actor) {
+        move(ApplicationStatus.SUBMITTED, at, actor, List.of());
+        reasons = List.of();
+    }
+
     /** A check failed: a person looks at it, with the reasons. */
     public void sendToReview(List<ReviewReason> why, Instant at, String actor) {
         if (why.isEmpty()) {

@@ -20,6 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +41,8 @@ class ParentJourneyTests {
     static final String RECENT_FATHER = "360111199302244156";
     // category 5 (registered rental, hukou in the zone)
     static final String CAT5_FATHER = "360121199607194914";
+    // category 1, 东湖区 (a district with private schools)
+    static final String CAT1_C_FATHER = "360122198812050858";
 
     @Autowired
     MockMvc mvc;
@@ -218,6 +221,29 @@ class ParentJourneyTests {
         String page = mvc.perform(get(location).with(parent(CAT5_FATHER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
+    }
+
+    @Test
+    void a_parent_changes_the_application_and_the_timeline_keeps_the_history() throws Exception {
+        String ref = childRef(CAT1_C_FATHER);
+        String first = submit(CAT1_C_FATHER, ref, "amend-1", "{\"consent\":true}");
+        String id = JsonPath.read(first, "$.id");
+        String check = mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(CAT1_C_FATHER)))
+                .andReturn().getResponse().getContentAsString();
+        java.util.List<String> privates = JsonPath.read(check, "$.privateSchools[*].code");
+        org.junit.jupiter.api.Assumptions.assumeFalse(privates.isEmpty(), "no private school in this district");
+        String amended = mvc.perform(put("/api/v1/parent/applications/{id}", id).with(parent(CAT1_C_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consent\":true,\"privateSchool\":\"" + privates.get(0) + "\"}"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(amended, "$.id")).isEqualTo(id);
+        assertThat((String) JsonPath.read(amended, "$.privateSchool")).isNotBlank();
+        java.util.List<String> steps = JsonPath.read(amended, "$.timeline[*].status");
+        assertThat(steps).filteredOn("SUBMITTED"::equals).hasSize(2);
+        mvc.perform(put("/api/v1/parent/applications/{id}", id).with(parent(CO_OWNER_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"consent\":true}"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ExchangeStub implements AutoCloseable {
 
-    /** The port the shared platform test context is configured with (application-test.properties). */
-    public static final int SHARED_PORT = 18391;
     private static ExchangeStub shared;
 
     private final HttpServer server;
@@ -42,16 +40,23 @@ public final class ExchangeStub implements AutoCloseable {
         server.start();
     }
 
-    /** The one stub the shared Spring test context talks to. */
+    /**
+     * The one stub the Spring test contexts talk to, on a free port that {@link ExchangeStubInitializer} hands to
+     * the context as {@code xuewei.test.exchange-port}.
+     */
     public static synchronized ExchangeStub shared() {
         if (shared == null) {
             try {
-                shared = new ExchangeStub(SHARED_PORT);
+                shared = new ExchangeStub(0);
             } catch (IOException e) {
-                throw new IllegalStateException("port " + SHARED_PORT + " is taken", e);
+                throw new IllegalStateException(e);
             }
         }
         return shared;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String baseUrl() {

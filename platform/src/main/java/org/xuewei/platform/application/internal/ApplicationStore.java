@@ -167,6 +167,20 @@ public class ApplicationStore {
                 .update();
     }
 
+    /** New choices of an amended application (the judgement is written by {@link #updateJudgement}). */
+    public void updateChoices(UUID id, String districtCode, String publicSchool, String privateSchool, String homeKind,
+                              String homeRef, String homeKey, String note, Instant now) {
+        jdbc.sql("""
+                        update application.application set district_code = :district, public_school = :publicSchool,
+                            private_school = :privateSchool, home_kind = :homeKind, home_ref = :homeRef, home_key = :homeKey,
+                            note = :note, updated_at = :now
+                        where id = :id""")
+                .param("id", id).param("district", districtCode).param("publicSchool", publicSchool)
+                .param("privateSchool", privateSchool).param("homeKind", homeKind).param("homeRef", homeRef)
+                .param("homeKey", homeKey).param("note", note).param("now", ts(now))
+                .update();
+    }
+
     public void appendSteps(UUID applicationId, List<EnrollmentApplication.Step> steps) {
         for (EnrollmentApplication.Step s : steps) {
             jdbc.sql("""

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +64,13 @@ class ParentApi {
         return view.created()
                 ? ResponseEntity.created(URI.create("/api/v1/parent/applications/" + view.id())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /** Change an application while it may still change (home, public option, private school, note). */
+    @PutMapping("/applications/{id}")
+    ApplicationView amend(@PathVariable UUID id, @RequestBody Submission body, Authentication auth, HttpServletRequest request) {
+        return applications.amend(ParentPages.parent(auth), id, new SubmitRequest(body.homeId(), body.publicSchool(),
+                body.privateSchool(), body.consent(), body.note(), null), request.getRemoteAddr());
     }
 
     @GetMapping("/applications/{id}")

@@ -79,6 +79,23 @@ class ParentPages {
         }
     }
 
+    @PostMapping("/applications/{id}/amend")
+    String amend(@PathVariable UUID id, @RequestParam(required = false) String choice,
+                 @RequestParam(required = false) String privateSchool, @RequestParam(defaultValue = "false") boolean consent,
+                 @RequestParam(required = false) String note, Authentication auth, HttpServletRequest request,
+                 RedirectAttributes redirect) {
+        Parent parent = parent(auth);
+        String homeId = choice != null && choice.contains("|") ? choice.substring(0, choice.indexOf('|')) : null;
+        String publicSchool = choice != null && choice.contains("|") ? choice.substring(choice.indexOf('|') + 1) : null;
+        try {
+            applications.amend(parent, id, new SubmitRequest(homeId, publicSchool, privateSchool, consent, note, null),
+                    request.getRemoteAddr());
+        } catch (ApplicationRefusedException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/parent/applications/" + id;
+    }
+
     @GetMapping("/applications/{id}")
     String application(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
         model.addAttribute("app", applications.application(parent(auth), id, request.getRemoteAddr()));
