@@ -261,7 +261,7 @@ public class Applications {
 
     /**
      * Applications taken while a registry was down are verified again until every registry answers; nothing is
-     * asked of the parent twice.
+     * asked of the parent twice. The least recently tried go first, so one that keeps failing never blocks the rest.
      *
      * @return how many were decided
      */
@@ -272,12 +272,20 @@ public class Applications {
             try {
                 if (reverify(row)) {
                     decided++;
+                } else {
+                    store.touch(row.id(), clock.instant());
                 }
             } catch (RuntimeException e) {
                 log.warn("re-verification of {} failed: {}", row.number(), e.toString());
+                store.touch(row.id(), clock.instant());
             }
         }
         return decided;
+    }
+
+    /** Verifies one pending application again now (tests; a parent-facing "check again" could use it). */
+    boolean reverifyNow(UUID applicationId) {
+        return store.pendingById(applicationId).map(this::reverify).orElse(false);
     }
 
     private boolean reverify(ApplicationRow row) {

@@ -111,7 +111,7 @@ public class ApplicationStore {
     public List<ApplicationRow> pending(int limit) {
         return jdbc.sql("select " + APPLICATION_COLUMNS + """
                          from application.application where status = 'PENDING_VERIFICATION'
-                        order by submitted_at limit :limit""")
+                        order by updated_at, id limit :limit""")
                 .param("limit", limit)
                 .query(ApplicationStore::application).list();
     }
@@ -165,6 +165,18 @@ public class ApplicationStore {
                 .param("points", points == null ? null : BigDecimal.valueOf(points)).param("policyRef", policyRef)
                 .param("now", ts(now))
                 .update();
+    }
+
+    public Optional<ApplicationRow> pendingById(UUID id) {
+        return jdbc.sql("select " + APPLICATION_COLUMNS + " from application.application where id = :id and status = 'PENDING_VERIFICATION'")
+                .param("id", id)
+                .query(ApplicationStore::application).optional();
+    }
+
+    /** Moves a pending application to the back of the re-verification queue (still down, or it failed). */
+    public void touch(UUID id, Instant now) {
+        jdbc.sql("update application.application set updated_at = :now where id = :id")
+                .param("id", id).param("now", ts(now)).update();
     }
 
     /** New choices of an amended application (the judgement is written by {@link #updateJudgement}). */

@@ -80,7 +80,7 @@ public final class ExchangeClient implements AutoCloseable {
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(properties.failureRate())
                 .waitDurationInOpenState(properties.openFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
+                .permittedNumberOfCallsInHalfOpenState(10) // one check asks a registry up to ~6 times in parallel
                 .recordExceptions(Unavailable.class)
                 .build());
         this.retry = Retry.of("exchange", RetryConfig.custom()
