@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.xuewei.platform.identity.Parent;
 import org.xuewei.platform.identity.ParentLogin;
-import org.xuewei.platform.notification.InboxMessage;
 import org.xuewei.platform.notification.Notifications;
 
 import java.util.List;
