@@ -42,7 +42,8 @@ import java.util.function.Function;
 
 /**
  * The city identity provider (like 昌通码) and token issuer of the exchange: registered clients,
- * signing keys, issuer, and the claims (pseudonymous sub, name; id_number only with scope idcard).
+ * signing keys, issuer, and the claims (pseudonymous sub, name; id_number only with scope idcard;
+ * phone_number only with scope phone).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -67,7 +68,7 @@ class IdpConfiguration {
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(SCOPE_IDCARD)
+                    .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.PHONE).scope(SCOPE_IDCARD)
                     .scope(SCOPE_REGISTRY).scope(SCOPE_CATALOG)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                     .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10))
@@ -125,6 +126,11 @@ class IdpConfiguration {
                 if (context.getAuthorizedScopes().contains(SCOPE_IDCARD)) {
                     context.getClaims().claim("id_number", user.idNumber());
                 }
+                if (context.getAuthorizedScopes().contains(OidcScopes.PHONE) && user.phone() != null) {
+                    // the number the parent signed in with (verified by the one-time code), for SMS notices
+                    context.getClaims().claim("phone_number", user.phone());
+                    context.getClaims().claim("phone_number_verified", true);
+                }
             }
         };
     }
@@ -143,6 +149,10 @@ class IdpConfiguration {
                 }
                 if (context.getAccessToken().getScopes().contains(SCOPE_IDCARD) && c.containsKey("id_number")) {
                     claims.put("id_number", c.get("id_number"));
+                }
+                if (context.getAccessToken().getScopes().contains(OidcScopes.PHONE) && c.containsKey("phone_number")) {
+                    claims.put("phone_number", c.get("phone_number"));
+                    claims.put("phone_number_verified", c.get("phone_number_verified"));
                 }
             } else {
                 claims.put("sub", authorization.getPrincipalName());

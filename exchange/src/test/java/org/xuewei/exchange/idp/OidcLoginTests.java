@@ -49,7 +49,7 @@ class OidcLoginTests extends ExchangeTestSupport {
         String challenge = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "xuewei-platform",
-                "scope", "openid profile idcard", "redirect_uri", REDIRECT, "state", "st-1", "nonce", "n-1",
+                "scope", "openid profile phone idcard", "redirect_uri", REDIRECT, "state", "st-1", "nonce", "n-1",
                 "code_challenge", challenge, "code_challenge_method", "S256"));
         HttpResponse<String> r = page("GET", authorize, null);
         assertThat(r.statusCode()).isEqualTo(302);
@@ -82,10 +82,12 @@ class OidcLoginTests extends ExchangeTestSupport {
         assertThat(idToken.get("name").asString()).isEqualTo(guardian.get("name"));
         assertThat(idToken.get("id_number").asString()).isEqualTo(guardian.get("id_number"));
         assertThat(idToken.get("nonce").asString()).isEqualTo("n-1");
+        assertThat(idToken.get("phone_number").asString()).isEqualTo(phone);
 
         HttpResponse<String> userinfo = get("/userinfo", t.get("access_token").asString(), null);
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(json(userinfo).get("id_number").asString()).isEqualTo(guardian.get("id_number"));
+        assertThat(json(userinfo).get("phone_number").asString()).isEqualTo(phone);
 
         HttpResponse<String> refreshed = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", t.get("refresh_token").asString()));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -101,6 +103,7 @@ class OidcLoginTests extends ExchangeTestSupport {
         JsonNode id2 = claims(t2.get("id_token").asString());
         assertThat(id2.get("sub").asString()).isEqualTo(idToken.get("sub").asString());
         assertThat(id2.has("id_number")).isFalse();
+        assertThat(id2.has("phone_number")).as("no phone number without scope phone").isFalse();
     }
 
     @Test
