@@ -100,6 +100,32 @@ public class Applications {
         return store.childrenOf(guardian, season).stream().map(this::summary).toList();
     }
 
+    /**
+     * A child outside the parent's household, added by ID number: kept only when the registries show the guardianship
+     * (hukou relation, marriage registration); otherwise the same refusal whether the child exists or not.
+     */
+    public ChildSummary addChild(Parent parent, String idNumber, String clientIp) {
+        String id = idNumber == null ? "" : idNumber.strip().toUpperCase(Locale.ROOT);
+        if (!Registries.wellFormed(id)) {
+            throw new ApplicationRefusedException("application.error.id-number", false);
+        }
+        int season = season();
+        Household found = registries.guardianship(parent.idNumber(), id, season);
+        audit.record(new AuditEntry(parent.subject(), "application.child.added", "child:" + personal.lookupHash(id).substring(0, 16),
+                clientIp, found.outcome().name()));
+        if (found.outcome() == org.xuewei.platform.registry.LookupOutcome.UNAVAILABLE) {
+            throw new ApplicationRefusedException("application.error.registry-unavailable", false);
+        }
+        if (found.children().isEmpty()) {
+            throw new ApplicationRefusedException("application.error.not-guardian", false);
+        }
+        EnrollableChild c = found.children().get(0);
+        String guardian = personal.lookupHash(parent.idNumber());
+        UUID ref = store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
+                c.birthDate(), c.grade(), season, clock.instant());
+        return summary(store.child(ref, guardian).orElseThrow());
+    }
+
     /** 学位信息一键查 for one of the parent's children. */
     public CheckResult check(Parent parent, UUID childRef, Locale locale, String clientIp) {
         ChildRow child = ownChild(parent, childRef);

@@ -22,9 +22,31 @@ public class Registries {
         return collector.household(guardianIdNumber, season);
     }
 
+    /**
+     * A child added by ID number: returned only when the registries show the guardian as its parent (guardianship by
+     * hukou relation and marriage registration); NOT_FOUND says nothing about whether the child exists.
+     */
+    public Household guardianship(String guardianIdNumber, String childIdNumber, int season) {
+        return collector.guardianship(guardianIdNumber, childIdNumber, season);
+    }
+
     /** 学位信息一键查: everything the registries say about the child and its family, as the policy's facts. */
     public FactsReport check(String guardianIdNumber, String childIdNumber, Grade grade, int season) {
         return collector.facts(guardianIdNumber, childIdNumber, grade, season);
+    }
+
+    /** A well-formed ID number (GB 11643-1999: 17 digits, birth date, mod 11-2 check character). */
+    public static boolean wellFormed(String idNumber) {
+        if (idNumber == null || !idNumber.matches("\\d{17}[\\dXx]")) {
+            return false;
+        }
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (idNumber.charAt(i) - '0') * weights[i];
+        }
+        char check = "10X98765432".charAt(sum % 11);
+        return Character.toUpperCase(idNumber.charAt(17)) == check && FactsCollector.birthDate(idNumber) != null;
     }
 
     /** G1 or G7 for a birth date in the season, or null. */

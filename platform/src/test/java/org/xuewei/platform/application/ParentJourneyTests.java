@@ -257,6 +257,32 @@ class ParentJourneyTests {
     }
 
     @Test
+    void a_divorced_mother_adds_her_child_by_id_number_after_the_guardianship_check() throws Exception {
+        String mother = "360302198410085447";
+        mvc.perform(get("/api/v1/parent/children").with(parent(mother)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(post("/api/v1/parent/children").with(parent(mother)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"360113202103229057\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.maskedId").value("3601**********9057"))
+                .andExpect(jsonPath("$.grade").value("G1"));
+        // someone who is not the guardian learns nothing, whether the child exists or not
+        String refused = mvc.perform(post("/api/v1/parent/children").with(parent(CAT5_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"360113202103229057\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("application.error.not-guardian"))
+                .andReturn().getResponse().getContentAsString();
+        String unknown = mvc.perform(post("/api/v1/parent/children").with(parent(CAT5_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"36010220210101001X\"}"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(unknown, "$.detail")).isEqualTo(JsonPath.<String>read(refused, "$.detail"));
+        mvc.perform(post("/api/v1/parent/children").with(parent(CAT5_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"360113202103229058\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("application.error.id-number"));
+    }
+
+    @Test
     void parents_must_sign_in() throws Exception {
         mvc.perform(get("/api/v1/parent/children")).andExpect(status().isUnauthorized());
         mvc.perform(get("/parent")).andExpect(status().is3xxRedirection());

@@ -50,6 +50,16 @@ class ParentApi {
         return applications.children(ParentPages.parent(auth), request.getRemoteAddr());
     }
 
+    /** The body of adding a child outside the household. */
+    record NewChild(String idNumber) {
+    }
+
+    @PostMapping("/children")
+    ResponseEntity<ChildSummary> addChild(@RequestBody NewChild body, Authentication auth, HttpServletRequest request) {
+        ChildSummary child = applications.addChild(ParentPages.parent(auth), body.idNumber(), request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/parent/children/" + child.ref() + "/check")).body(child);
+    }
+
     @GetMapping("/children/{ref}/check")
     CheckResult check(@PathVariable UUID ref, Authentication auth, HttpServletRequest request, Locale locale) {
         return applications.check(ParentPages.parent(auth), ref, locale, request.getRemoteAddr());

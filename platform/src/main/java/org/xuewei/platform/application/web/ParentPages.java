@@ -44,6 +44,17 @@ class ParentPages {
         return "application/children";
     }
 
+    @PostMapping("/children")
+    String addChild(@RequestParam(required = false) String idNumber, Authentication auth, HttpServletRequest request,
+                    RedirectAttributes redirect) {
+        try {
+            applications.addChild(parent(auth), idNumber, request.getRemoteAddr());
+        } catch (ApplicationRefusedException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/parent";
+    }
+
     @GetMapping("/children/{ref}")
     String check(@PathVariable UUID ref, Authentication auth, HttpServletRequest request, Locale locale, Model model) {
         Parent parent = parent(auth);

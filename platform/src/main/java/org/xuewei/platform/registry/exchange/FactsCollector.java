@@ -86,6 +86,41 @@ public final class FactsCollector {
         return new Household(LookupOutcome.FOUND, List.copyOf(children.values()));
     }
 
+    /**
+     * A child outside the guardian's household, added by ID number: found only if the hukou registry shows the
+     * guardian — or the guardian's spouse in the marriage registry, after a divorce — as the child's parent (or a
+     * grandparent as householder) in the child's household, and the child is of enrollment age this season.
+     */
+    public Household guardianship(String guardianId, String childId, int season) {
+        Call cHukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", childId, "CHILD");
+        Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, "CIVIL_AFFAIRS", "civil-affairs/persons/", guardianId, "GUARDIAN");
+        Map<Call, Answered> answers = run(List.of(cHukou, gCivil), new ArrayList<>(), new ArrayList<>());
+        Answered hukou = answers.get(cHukou);
+        if (hukou.answer().outcome() == LookupOutcome.UNAVAILABLE || answers.get(gCivil).answer().outcome() == LookupOutcome.UNAVAILABLE) {
+            return new Household(LookupOutcome.UNAVAILABLE, List.of());
+        }
+        JsonNode hh = householdOf(hukou, childId);
+        Grade grade = cohort(birthDate(childId), season);
+        if (hh == null || grade == null) {
+            return new Household(LookupOutcome.NOT_FOUND, List.of());
+        }
+        String childToHead = relationIn(hh, childId);
+        String headId = headOf(hh);
+        Set<String> guardians = new LinkedHashSet<>();
+        for (JsonNode m : hh.path("members")) {
+            String id = m.path("idNumber").asString();
+            Relation r = HouseholdRelations.toChild(childToHead, m.path("relation").asString(), id, headId, Map.of());
+            if (r.isParent() || (r.isGrandparent() && id.equals(headId))) {
+                guardians.add(id);
+            }
+        }
+        String spouse = latestSpouse(answers.get(gCivil));
+        if (!guardians.contains(guardianId) && (spouse == null || !guardians.contains(spouse) || !HouseholdRelations.isChildWord(childToHead))) {
+            return new Household(LookupOutcome.NOT_FOUND, List.of());
+        }
+        return new Household(LookupOutcome.FOUND, List.of(new EnrollableChild(childId, nameIn(hh, childId), birthDate(childId), grade)));
+    }
+
     /** G1: six by 31 August of the season; G7: born a school generation earlier (graduating from primary). */
     public static Grade cohort(LocalDate birth, int season) {
         if (birth == null) {
@@ -100,7 +135,8 @@ public final class FactsCollector {
         return null;
     }
 
-    static LocalDate birthDate(String id) {
+    /** The birth date an ID number states, or null. */
+    public static LocalDate birthDate(String id) {
         try {
             return LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));
         } catch (RuntimeException e) {
