@@ -19,6 +19,8 @@ import java.util.Map;
  * @param recentMoveInMonths a child's hukou moved in less than this many months before the certificate cut-off → review
  * @param divorceMonths      a divorce less than this many months before the certificate cut-off, with the child's
  *                           hukou moved after it → review
+ * @param enforceWindow      submissions and changes only in the policy calendar's COLLECT phase (tests switch it off
+ *                           because other tests publish policies with other calendars into the shared database)
  */
 @Validated
 @ConfigurationProperties("xuewei.application")
@@ -28,7 +30,8 @@ public record ApplicationProperties(
         Map<String, String> districtPolicies,
         @DefaultValue("nanchang-urban-2025") String defaultPolicy,
         @DefaultValue("12") @Min(0) int recentMoveInMonths,
-        @DefaultValue("12") @Min(0) int divorceMonths) {
+        @DefaultValue("12") @Min(0) int divorceMonths,
+        @DefaultValue("true") boolean enforceWindow) {
 
     public ApplicationProperties {
         districtPolicies = districtPolicies == null || districtPolicies.isEmpty()

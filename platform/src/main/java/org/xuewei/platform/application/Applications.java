@@ -150,7 +150,8 @@ public class Applications {
         return new CheckResult(summary(child), season, report.complete(),
                 report.statuses().stream().map(s -> new RegistryLine(s.registry().label(), subjectLabel(s.subject()), s.outcome())).toList(),
                 Judge.facts(report.facts()), homes.stream().map(Judge.Home::option).toList(), privates, problems,
-                district == null ? "" : judge.policyName(district, season));
+                district == null ? "" : judge.policyName(district, season),
+                district == null || judge.collecting(district, season, child.grade(), LocalDateTime.now(clock)));
     }
 
     /** Submit (or find the submission already made with this key, or the child's active application). */
@@ -185,6 +186,7 @@ public class Applications {
         ZoneDirectory.School school = choices.school();
         String publicSchool = school.code();
         String privateSchool = choices.privateSchool();
+        requireOpenWindow(school, child);
         Instant now = clock.instant();
         EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
                 store.nextNumber(season, child.grade()), now, parent.subject());
@@ -233,6 +235,7 @@ public class Applications {
         ChildRow child = store.childById(row.childId()).orElseThrow();
         FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), row.grade(), row.season());
         Choices choices = choices(report, child, request);
+        requireOpenWindow(choices.school(), child);
         if (choices.home().option().id().equals(row.homeRef()) && choices.school().code().equals(row.publicSchool())
                 && java.util.Objects.equals(choices.privateSchool(), row.privateSchool()) && note.equals(row.note())) {
             return view(row, false);
@@ -257,6 +260,13 @@ public class Applications {
                     row.guardianHash(), before, application.status(), "", parent.subject(), now));
         });
         return view(store.application(id, row.guardianHash()).orElseThrow(), false);
+    }
+
+    /** Applications and changes only while the district's window (信息采集) is open. */
+    private void requireOpenWindow(ZoneDirectory.School school, ChildRow child) {
+        if (!judge.collecting(school.districtCode(), child.season(), child.grade(), LocalDateTime.now(clock))) {
+            throw new ApplicationRefusedException("application.error.window-closed", false);
+        }
     }
 
     private record Choices(Judge.Home home, ZoneDirectory.School school, String privateSchool) {

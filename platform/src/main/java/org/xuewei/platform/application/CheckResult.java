@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * 学位信息一键查 — what the registries say, the homes the child could apply with and, for each zoned school, the category
  * the district's policy finds with its explanation and points; the problems a submission would meet, each with what
- * the parent can do.
+ * the parent can do; {@code windowOpen} says whether the district takes applications now (信息采集).
  */
 public record CheckResult(ChildSummary child, int season, boolean complete, List<RegistryLine> registries,
                           List<FactLine> facts, List<HomeOption> homes, List<SchoolChoice> privateSchools,
-                          List<ReviewReason> problems, String policyName) {
+                          List<ReviewReason> problems, String policyName, boolean windowOpen) {
 
     /** One registry's answer: label (e.g. 公安户籍), whose record, outcome. */
     public record RegistryLine(String registry, String subject, LookupOutcome outcome) {

@@ -110,6 +110,10 @@ public class Judge {
                 properties.recentMoveInMonths(), properties.divorceMonths());
     }
 
+    public boolean collecting(String districtCode, int season, Grade grade, java.time.LocalDateTime now) {
+        return !properties.enforceWindow() || policies.collecting(districtCode, season, grade, now);
+    }
+
     public String policyName(String districtCode, int season) {
         return policies.forDistrict(districtCode, season).policy().name();
     }

@@ -2,10 +2,14 @@ package org.xuewei.platform.application.internal;
 
 import org.springframework.stereotype.Component;
 import org.xuewei.platform.application.ApplicationProperties;
+import org.xuewei.platform.policy.Grade;
+import org.xuewei.platform.policy.PolicyCalendar;
 import org.xuewei.platform.policy.PolicyEvaluator;
 import org.xuewei.platform.policy.PolicyLibrary;
 import org.xuewei.platform.policy.PolicyStore;
 
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -13,13 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * The policy that judges a district's applications this season: the latest published version of the district's
- * policy id if the district has published one (an exact, frozen version), else the shipped policy moved to the
- * season (every date shifted by whole years, so cut-offs and windows keep their day and month).
+ * policy id in the season (e.g. {@code honggutan-points-2027}, as the policy module's shipped import publishes it)
+ * if there is one (an exact, frozen version), else the shipped policy moved to the season (every date shifted by
+ * whole years, so cut-offs and windows keep their day and month).
  */
 @Component
 public class SeasonPolicies {
 
     private static final Pattern YEAR = Pattern.compile("(?<=[\"'])(20\\d{2})(?=-\\d{2}-\\d{2})");
+    /** The calendar phase in which parents apply and change applications. */
+    public static final String COLLECT = "COLLECT";
     private static final Pattern SEASON = Pattern.compile("(\"season\"\\s*:\\s*)(\\d{4})");
 
     private final PolicyStore store;
@@ -33,9 +40,29 @@ public class SeasonPolicies {
 
     public PolicyEvaluator forDistrict(String districtCode, int season) {
         String id = properties.policyFor(districtCode);
-        return store.latest(id).filter(p -> p.policy().season() == season)
+        return store.latest(inSeason(id, season)).or(() -> store.latest(id))
+                .filter(p -> p.policy().season() == season)
                 .map(p -> store.evaluator(p.ref()))
                 .orElseGet(() -> shipped.computeIfAbsent(id + "@" + season, k -> shifted(id, season)));
+    }
+
+    /**
+     * Whether the district's application window (信息采集, calendar phase {@code COLLECT}) is open for the grade; a
+     * policy without such a phase for the grade sets no window.
+     */
+    public boolean collecting(String districtCode, int season, Grade grade, LocalDateTime now) {
+        PolicyCalendar calendar = forDistrict(districtCode, season).policy().calendar();
+        if (calendar == null) {
+            return true;
+        }
+        List<PolicyCalendar.Phase> collect = calendar.phases().stream()
+                .filter(p -> p.grade() == grade && COLLECT.equals(p.code())).toList();
+        return collect.isEmpty() || collect.stream().anyMatch(p -> !now.isBefore(p.start()) && now.isBefore(p.end()));
+    }
+
+    /** A policy id in another season: its trailing year replaced ({@code nanchang-urban-2025} → {@code …-2027}). */
+    static String inSeason(String id, int season) {
+        return id.replaceFirst("\\d{4}$", Integer.toString(season));
     }
 
     static PolicyEvaluator shifted(String id, int season) {
