@@ -21,6 +21,8 @@ import java.util.Map;
  *                           hukou moved after it → review
  * @param enforceWindow      submissions and changes only in the policy calendar's COLLECT phase (tests switch it off
  *                           because other tests publish policies with other calendars into the shared database)
+ * @param reuseCheckFor      a submission right after a complete one-click check uses that check's answers instead of
+ *                           asking every registry again (0 = always ask again)
  */
 @Validated
 @ConfigurationProperties("xuewei.application")
@@ -31,7 +33,8 @@ public record ApplicationProperties(
         @DefaultValue("nanchang-urban-2025") String defaultPolicy,
         @DefaultValue("12") @Min(0) int recentMoveInMonths,
         @DefaultValue("12") @Min(0) int divorceMonths,
-        @DefaultValue("true") boolean enforceWindow) {
+        @DefaultValue("true") boolean enforceWindow,
+        @DefaultValue("2m") Duration reuseCheckFor) {
 
     public ApplicationProperties {
         districtPolicies = districtPolicies == null || districtPolicies.isEmpty()

@@ -33,8 +33,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parent's use cases: the children of enrollment age, the one-click check, submitting (idempotent, one active
@@ -71,6 +73,31 @@ public class Applications {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** A complete check's answers, reused by a submission shortly after it (per instance, bounded). */
+    private record RecentCheck(Instant at, FactsReport report) {
+    }
+
+    private final Map<String, RecentCheck> recentChecks = new ConcurrentHashMap<>();
+
+    private FactsReport facts(String guardianId, ChildRow child, boolean reuse) {
+        String key = child.guardianHash() + ":" + child.childHash() + ":" + child.season();
+        Instant now = clock.instant();
+        RecentCheck recent = recentChecks.get(key);
+        if (reuse && recent != null && recent.at().isAfter(now.minus(properties.reuseCheckFor()))) {
+            return recent.report();
+        }
+        FactsReport report = registries.check(guardianId, personal.decrypt(child.childCipher()), child.grade(), child.season());
+        if (report.complete() && !properties.reuseCheckFor().isZero()) {
+            if (recentChecks.size() > 10_000) {
+                recentChecks.clear();
+            }
+            recentChecks.put(key, new RecentCheck(now, report));
+        } else {
+            recentChecks.remove(key);
+        }
+        return report;
     }
 
     /** The entry year of the season being applied for. */
@@ -130,7 +157,7 @@ public class Applications {
     public CheckResult check(Parent parent, UUID childRef, Locale locale, String clientIp) {
         ChildRow child = ownChild(parent, childRef);
         int season = child.season();
-        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), child.grade(), season);
+        FactsReport report = facts(parent.idNumber(), child, false);
         audit.record(new AuditEntry(parent.subject(), "application.check.viewed", "child:" + child.id(), clientIp,
                 "registries " + report.statuses().size() + (report.complete() ? "" : ", incomplete")));
         List<Judge.Home> homes = judge.homes(report.facts(), season, locale);
@@ -180,7 +207,7 @@ public class Applications {
             throw new ApplicationRefusedException("application.error.duplicate", true);
         }
         int season = child.season();
-        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), child.grade(), season);
+        FactsReport report = facts(parent.idNumber(), child, true);
         Choices choices = choices(report, child, request);
         Judge.Home home = choices.home();
         ZoneDirectory.School school = choices.school();
@@ -233,7 +260,7 @@ public class Applications {
             throw new ApplicationRefusedException("application.error.not-amendable", false);
         }
         ChildRow child = store.childById(row.childId()).orElseThrow();
-        FactsReport report = registries.check(parent.idNumber(), personal.decrypt(child.childCipher()), row.grade(), row.season());
+        FactsReport report = facts(parent.idNumber(), child, true);
         Choices choices = choices(report, child, request);
         requireOpenWindow(choices.school(), child);
         if (choices.home().option().id().equals(row.homeRef()) && choices.school().code().equals(row.publicSchool())

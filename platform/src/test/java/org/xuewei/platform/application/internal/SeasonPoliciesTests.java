@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeasonPoliciesTests {
 
     final SeasonPolicies policies = new SeasonPolicies(new PolicyVersions(Clock.systemUTC()),
-            new ApplicationProperties(0, java.time.Duration.ofMinutes(1), Map.of(), "nanchang-urban-2025", 12, 12, true));
+            new ApplicationProperties(0, java.time.Duration.ofMinutes(1), Map.of(), "nanchang-urban-2025", 12, 12, true,
+                    java.time.Duration.ZERO));
 
     @Test
     void the_shipped_policy_moves_to_the_season_keeping_day_and_month() {
