@@ -13,6 +13,7 @@ import org.xuewei.platform.application.CheckResult.SchoolChoice;
 import org.xuewei.platform.application.internal.ApplicationStore;
 import org.xuewei.platform.application.internal.ApplicationStore.ApplicationRow;
 import org.xuewei.platform.application.internal.ApplicationStore.ChildRow;
+import org.xuewei.platform.application.internal.CandidateFacts;
 import org.xuewei.platform.application.internal.Judge;
 import org.xuewei.platform.PlatformApplication;
 import org.xuewei.platform.audit.AuditEntry;
@@ -59,10 +60,12 @@ public class Applications {
     private final ApplicationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CandidateFacts candidateFacts;
 
     Applications(Registries registries, ApplicationStore store, Judge judge, ZoneDirectory zones, PersonalData personal,
                  AuditLog audit, TransactionTemplate tx, ApplicationProperties properties, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, CandidateFacts candidateFacts) {
+        this.candidateFacts = candidateFacts;
         this.registries = registries;
         this.store = store;
         this.judge = judge;
@@ -227,6 +230,7 @@ public class Applications {
             tx.executeWithoutResult(status -> {
                 store.insert(row, now);
                 store.appendSteps(row.id(), application.timeline());
+                candidateFacts.record(row.id(), report.facts(), publicSchool, schoolCodes(home), now);
                 audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
                         application.status().name() + " " + application.reasons()));
                 events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
@@ -280,6 +284,7 @@ public class Applications {
             store.updateJudgement(row.id(), application.status(), application.reasons(), judgement.categoryCode(),
                     judgement.rank(), judgement.points(), judgement.policyRef(), now);
             store.appendSteps(row.id(), application.stepsAfter(known));
+            candidateFacts.record(row.id(), report.facts(), choices.school().code(), schoolCodes(choices.home()), now);
             audit.record(new AuditEntry(parent.subject(), "application.amended", row.number(), clientIp,
                     row.homeRef() + " " + row.publicSchool() + " " + row.privateSchool() + " → " + choices.home().option().id()
                             + " " + choices.school().code() + " " + choices.privateSchool()));
@@ -371,6 +376,7 @@ public class Applications {
             store.updateJudgement(row.id(), application.status(), application.reasons(), judgement.categoryCode(),
                     judgement.rank(), judgement.points(), judgement.policyRef(), now);
             store.appendSteps(row.id(), application.stepsAfter(known));
+            candidateFacts.record(row.id(), report.facts(), row.publicSchool(), schoolCodes(home), now);
             audit.record(new AuditEntry(SYSTEM, "application.reverified", row.number(), "", application.status().name()));
             events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), row.guardianHash(),
                     ApplicationStatus.PENDING_VERIFICATION, application.status(), "", SYSTEM, now));
@@ -452,6 +458,10 @@ public class Applications {
         } catch (IllegalArgumentException e) {
             return subject;
         }
+    }
+
+    private static List<String> schoolCodes(Judge.Home home) {
+        return home == null ? List.of() : home.option().schools().stream().map(SchoolChoice::code).toList();
     }
 
     private static String blankToNull(String s) {
