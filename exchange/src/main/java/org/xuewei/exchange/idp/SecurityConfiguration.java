@@ -42,6 +42,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/exchange/admin/catalog").hasAnyAuthority("SCOPE_" + IdpConfiguration.SCOPE_ADMIN,
                                 "SCOPE_" + IdpConfiguration.SCOPE_CATALOG)
+                        .requestMatchers("/exchange/admin/demo/guardians").hasAnyAuthority("SCOPE_" + IdpConfiguration.SCOPE_ADMIN,
+                                "SCOPE_" + IdpConfiguration.SCOPE_REGISTRY)
                         .requestMatchers("/exchange/admin/**").hasAuthority("SCOPE_" + IdpConfiguration.SCOPE_ADMIN)
                         .requestMatchers("/exchange/v1/**").hasAuthority("SCOPE_" + IdpConfiguration.SCOPE_REGISTRY)
                         .anyRequest().denyAll())

@@ -1,0 +1,42 @@
+package org.xuewei.exchange.registry;
+
+import org.junit.jupiter.api.Test;
+import org.xuewei.exchange.ExchangeTestSupport;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo's guardian listing: paged, complete, only for the platform's registry scope or the operator. */
+class DemoGuardiansTests extends ExchangeTestSupport {
+
+    @Test
+    void guardians_of_cohort_families_are_listed_page_by_page() throws Exception {
+        String token = platformToken();
+        JsonNode first = json(get("/exchange/admin/demo/guardians?offset=0&limit=1000", token, null));
+        long total = first.get("total").asLong();
+        assertThat(total).isPositive();
+        Set<String> families = new HashSet<>();
+        for (int offset = 0; offset < total; offset += 1000) {
+            JsonNode page = json(get("/exchange/admin/demo/guardians?offset=" + offset + "&limit=1000", token, null));
+            for (JsonNode g : page.get("guardians")) {
+                assertThat(g.get("idNumber").asString()).hasSize(18);
+                assertThat(g.get("children").asInt()).isPositive();
+                families.add(g.get("familyNo").asString());
+            }
+        }
+        assertThat(families).hasSize((int) total);
+        assertThat(get("/exchange/admin/demo/guardians", adminToken(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bad_pages_and_other_scopes_are_refused() throws Exception {
+        assertThat(get("/exchange/admin/demo/guardians?limit=5000", platformToken(), null).statusCode()).isEqualTo(400);
+        assertThat(get("/exchange/admin/demo/guardians?offset=-1", platformToken(), null).statusCode()).isEqualTo(400);
+        assertThat(get("/exchange/admin/demo/guardians", token("xuewei-platform", "test-platform-secret", "catalog.read"), null)
+                .statusCode()).isEqualTo(403);
+        assertThat(get("/exchange/admin/demo/guardians", null, null).statusCode()).isEqualTo(401);
+    }
+}
