@@ -307,10 +307,9 @@ public final class FactsCollector {
                 case "STUDENT_STATUS" -> {
                     if (data.size() > 0) {
                         JsonNode s = data.get(0);
-                        int graduates = s.path("graduatesIn").asInt(0);
                         schooling = new SchoolingFact(s.path("studentNo").asString(), s.path("schoolCode").asString(),
                                 s.path("schoolCode").asString("").length() >= 6 ? s.path("schoolCode").asString().substring(0, 6) : null,
-                                graduates > 0 && graduates <= season ? LocalDate.of(graduates, 6, 30) : null,
+                                graduation(s.path("graduatesIn"), season),
                                 SourceRef.of(RegistrySource.STUDENT_REGISTRY, s.path("studentNo").asString()));
                     }
                 }
@@ -550,5 +549,25 @@ public final class FactsCollector {
         CompletableFuture<Answered> start() {
             return client.get(registry, V1 + path + key).thenApply(a -> new Answered(this, a));
         }
+    }
+
+    /**
+     * 学籍's graduation ({@code graduatesIn}: the exchange answers a year-month such as {@code "2027-07"}; a bare year
+     * is read as June of that year): the last day of that month when it falls in or before the season's year, else
+     * {@code null} (not graduating this season).
+     */
+    static LocalDate graduation(JsonNode graduatesIn, int season) {
+        if (graduatesIn == null || graduatesIn.isMissingNode() || graduatesIn.isNull()) {
+            return null;
+        }
+        java.time.YearMonth month;
+        String text = graduatesIn.isNumber() ? Integer.toString(graduatesIn.asInt()) : graduatesIn.asString("").trim();
+        try {
+            month = text.matches("\\d{4}") ? java.time.YearMonth.of(Integer.parseInt(text), 6)
+                    : java.time.YearMonth.parse(text.length() > 7 ? text.substring(0, 7) : text);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+        return month.getYear() <= season ? month.atEndOfMonth() : null;
     }
 }
