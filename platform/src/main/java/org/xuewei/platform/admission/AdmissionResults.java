@@ -59,6 +59,18 @@ public class AdmissionResults {
                 .map(r -> pdf.render(r, verifyBase + "/notices/" + r.noticeCode() + "?m=" + notices.mac(r.noticeCode())));
     }
 
+    /**
+     * The children of a published run (application number → placed or not), for the module that keeps the
+     * applications' statuses; empty for a run that is not published.
+     */
+    public java.util.Map<String, Boolean> publishedOutcomes(long runId) {
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        if (runs.find(runId).filter(RunRecord::published).isPresent()) {
+            runs.placements(runId).forEach(p -> out.put(p.applicationNo(), p.placed()));
+        }
+        return out;
+    }
+
     /** The public check of a notice: genuine (school, season, grade, date; no personal data) or empty (not found). */
     public Optional<NoticeCodes.Genuine> checkNotice(String code, String mac) {
         return notices.check(code, mac);

@@ -76,6 +76,12 @@ public class Appeals {
         }
     }
 
+    /** The APPEAL window (China time, start inclusive, end exclusive) for a published application, or empty. */
+    public java.util.Optional<LocalDateTime[]> windowFor(String applicationNo) {
+        return runs.publishedRunOf(applicationNo).flatMap(runs::find)
+                .flatMap(run -> inputs.appealWindow(run.districtCode(), run.season(), run.grade()));
+    }
+
     /** Upholds the appeal and places the child at {@code school}, if that school has a free seat. */
     public void uphold(StaffAccount by, long appealId, String school, String note) {
         decide(by, appealId, true, school, note);
