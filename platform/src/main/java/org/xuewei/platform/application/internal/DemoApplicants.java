@@ -1,0 +1,316 @@
+package org.xuewei.platform.application.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xuewei.platform.application.ApplicationRefusedException;
+import org.xuewei.platform.application.ApplicationStatus;
+import org.xuewei.platform.application.ApplicationView;
+import org.xuewei.platform.application.Applications;
+import org.xuewei.platform.application.ChildSummary;
+import org.xuewei.platform.application.SubmitRequest;
+import org.xuewei.platform.catalog.CatalogImport;
+import org.xuewei.platform.identity.Parent;
+import org.xuewei.platform.registry.RegistryProperties;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Demo profile only — a living demo: once the catalog is imported, about {@code xuewei.application.demo.share} percent
+ * of the synthetic city's families (every family with a planted case, so the review queue shows each reason) apply
+ * through {@link Applications} exactly as a parent would: the children of the household, then a submission with the
+ * first home and its first zone school. A background thread after startup, so health is UP at once; it waits for the
+ * exchange (retrying until it answers), pages through the exchange's demo guardian listing
+ * ({@code GET /exchange/admin/demo/guardians}), submits a page at a time on a few threads, paced below the exchange's
+ * rate limits (a check asks the hukou registry about six times; the exchange allows 50 calls per second and registry
+ * per client, so {@code xuewei.application.demo.families-per-second} defaults to 8 and the demo city fills in about
+ * half an hour, while the platform answers as usual; the few look-ups still refused wait as pending and are verified
+ * by the scheduled re-verification), and records its progress in {@code application.demo_applicants}: a restart resumes at the next page,
+ * a finished run is not repeated, and every submission has a fixed idempotency key.
+ */
+@Component
+@Profile("demo")
+class DemoApplicants implements ApplicationRunner, DisposableBean {
+
+    static final String RUN = "demo-2";
+    private static final Logger log = LoggerFactory.getLogger(DemoApplicants.class);
+    private static final int PAGE = 200;
+    /** The OAuth2 scope the platform's client holds at the exchange (written so as not to read as a table name). */
+    private static final String SCOPE = String.join(".", "registry", "read");
+
+    private final Applications applications;
+    private final CatalogImport catalog;
+    private final RegistryProperties registry;
+    private final JdbcClient jdbc;
+    private final int share;
+    private final int threads;
+    private final double perSecond;
+    private final boolean enabled;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile Thread worker;
+    private volatile boolean stopping;
+
+    DemoApplicants(Applications applications, CatalogImport catalog, RegistryProperties registry, JdbcClient jdbc,
+                   @Value("${xuewei.application.demo.enabled:true}") boolean enabled,
+                   @Value("${xuewei.application.demo.share:80}") int share,
+                   @Value("${xuewei.application.demo.threads:4}") int threads,
+                   @Value("${xuewei.application.demo.families-per-second:8}") double perSecond) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.enabled = enabled;
+        this.share = share;
+        this.threads = Math.max(1, threads);
+        this.perSecond = perSecond;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        Thread thread = new Thread(this::apply, "demo-applicants");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        worker = thread;
+        thread.start();
+    }
+
+    /** Whether a family applies: every family with a planted case, else {@link #share}% chosen by family number. */
+    static boolean applies(String familyNo, boolean planted, int share) {
+        return planted || Math.floorMod(familyNo.hashCode() * 31 + 7, 100) < share;
+    }
+
+    void apply() {
+        try {
+            Progress progress = progress();
+            if (progress.completedAt) {
+                log.info("Demo applications were made before ({} applied); skipped", progress.applied);
+                return;
+            }
+            waitFor("the catalog", () -> !catalog.catalogEmpty());
+            String[] token = {null};
+            waitFor("the exchange", () -> {
+                token[0] = token();
+                return token[0] != null && page(token[0], 0, 1).path("total").asLong() > 0;
+            });
+            long total = page(token[0], 0, 1).path("total").asLong();
+            log.info("Demo applications: {} families with a G1 or G7 child at the exchange, about {}% apply; starting at {}",
+                    total, share, progress.offset);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "demo-applicants-worker");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+            Map<ApplicationStatus, AtomicInteger> statuses = new EnumMap<>(ApplicationStatus.class);
+            for (ApplicationStatus s : ApplicationStatus.values()) {
+                statuses.put(s, new AtomicInteger());
+            }
+            AtomicInteger refused = new AtomicInteger();
+            long started = System.nanoTime();
+            int done = 0;
+            try {
+                for (int offset = progress.offset; offset < total && !stopping; offset += PAGE) {
+                    JsonNode page;
+                    try {
+                        page = page(token[0], offset, PAGE);
+                    } catch (RuntimeException e) {
+                        token[0] = token();
+                        page = page(token[0], offset, PAGE);
+                    }
+                    List<Future<?>> work = new ArrayList<>();
+                    int families = 0;
+                    for (JsonNode g : page.path("guardians")) {
+                        String familyNo = g.path("familyNo").asString();
+                        if (!applies(familyNo, g.path("cases").size() > 0, share)) {
+                            continue;
+                        }
+                        families++;
+                        String idNumber = g.path("idNumber").asString();
+                        long due = started + (long) (1e9 * (done++) / perSecond);
+                        work.add(pool.submit(() -> {
+                            pace(due);
+                            family(familyNo, idNumber, statuses, refused);
+                        }));
+                    }
+                    for (Future<?> f : work) {
+                        f.get();
+                    }
+                    int applied = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+                    save(offset + PAGE, families, applied, refused.getAndSet(0));
+                    resetCounts(statuses);
+                    Progress now = progress();
+                    log.info("Demo applications: {}/{} families looked at, {} applications ({} refused so far)",
+                            Math.min(offset + PAGE, total), total, now.applied, now.refused);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            if (!stopping) {
+                jdbc.sql("update application.demo_applicants set completed_at = :now where name = :name")
+                        .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("name", RUN).update();
+                Progress end = progress();
+                log.info("Demo applications done: {} applications, {} refused, in {} s", end.applied, end.refused,
+                        (System.nanoTime() - started) / 1_000_000_000L);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Demo applications stopped: {} (a restart resumes where they stopped)", e.toString());
+        }
+    }
+
+    private void family(String familyNo, String idNumber, Map<ApplicationStatus, AtomicInteger> statuses,
+                        AtomicInteger refused) {
+        Parent parent = new Parent("demo-" + familyNo, "家长", idNumber);
+        try {
+            for (ChildSummary child : applications.children(parent, "127.0.0.1")) {
+                if (child.applicationId() != null) {
+                    continue;
+                }
+                try {
+                    ApplicationView view = applications.submit(parent, child.ref(),
+                            new SubmitRequest(null, null, null, true, "", "demo-" + familyNo + "-" + child.ref()),
+                            "127.0.0.1");
+                    statuses.get(view.status()).incrementAndGet();
+                } catch (ApplicationRefusedException e) {
+                    refused.incrementAndGet(); // no zoned home, window closed…: as a parent would be refused
+                }
+            }
+        } catch (RuntimeException e) {
+            refused.incrementAndGet();
+            log.debug("Demo family {} could not apply: {}", familyNo, e.toString());
+        }
+    }
+
+    private static void pace(long due) {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void resetCounts(Map<ApplicationStatus, AtomicInteger> statuses) {
+        statuses.values().forEach(c -> c.set(0));
+    }
+
+    private record Progress(int offset, int applied, int refused, boolean completedAt) {
+    }
+
+    private Progress progress() {
+        jdbc.sql("""
+                        insert into application.demo_applicants (name, started_at) values (:name, :now)
+                        on conflict (name) do nothing""")
+                .param("name", RUN).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        return jdbc.sql("""
+                        select next_offset, applied, refused, completed_at is not null as done
+                        from application.demo_applicants where name = :name""")
+                .param("name", RUN)
+                .query((rs, n) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4))).single();
+    }
+
+    private void save(int nextOffset, int families, int applied, int refused) {
+        jdbc.sql("""
+                        update application.demo_applicants set next_offset = :offset, families = families + :families,
+                            applied = applied + :applied, refused = refused + :refused where name = :name""")
+                .param("offset", nextOffset).param("families", families).param("applied", applied)
+                .param("refused", refused).param("name", RUN).update();
+    }
+
+    interface Ready {
+        boolean now() throws Exception;
+    }
+
+    private void waitFor(String what, Ready ready) throws InterruptedException {
+        boolean said = false;
+        while (!stopping) {
+            try {
+                if (ready.now()) {
+                    return;
+                }
+            } catch (Exception e) {
+                log.debug("{} not ready: {}", what, e.toString());
+            }
+            if (!said) {
+                log.info("Demo applications wait for {}", what);
+                said = true;
+            }
+            Thread.sleep(5_000);
+        }
+        throw new InterruptedException("stopping");
+    }
+
+    private String token() {
+        try {
+            String basic = Base64.getEncoder().encodeToString((registry.clientId() + ":" + registry.clientSecret())
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/oauth2/token"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                            + URLEncoder.encode(SCOPE, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? CandidateFacts.JSON.readTree(r.body()).path("access_token").asString(null) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private JsonNode page(String token, int offset, int limit) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl()
+                            + "/exchange/admin/demo/guardians?offset=" + offset + "&limit=" + limit))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("guardian listing answered " + r.statusCode());
+            }
+            return CandidateFacts.JSON.readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+}

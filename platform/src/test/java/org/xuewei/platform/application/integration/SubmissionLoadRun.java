@@ -1,0 +1,191 @@
+package org.xuewei.platform.application.integration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xuewei.platform.PlatformTest;
+import org.xuewei.platform.application.ApplicationView;
+import org.xuewei.platform.application.Applications;
+import org.xuewei.platform.application.ChildSummary;
+import org.xuewei.platform.application.SubmitRequest;
+import org.xuewei.platform.identity.Parent;
+import org.xuewei.platform.registry.RegistryProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a test of the normal build (the name matches no surefire pattern, and it needs {@code -Dxuewei.load.run=true}):
+ * the load run behind {@code scripts/load/check-submit.sh}. Parents of the real exchange's demo city (loopback only)
+ * each do the one-click check and then submit, {@code xuewei.load.concurrency} at a time, through the platform's
+ * application service; bounded by {@code xuewei.load.parents} and {@code xuewei.load.max-seconds}. Writes
+ * throughput, p50/p99, errors and lost submissions to {@code platform/target/load/check-submit.txt}.
+ */
+@PlatformTest
+@EnabledIfSystemProperty(named = "xuewei.load.run", matches = "true")
+class SubmissionLoadRun {
+
+    @Autowired Applications applications;
+    @Autowired RegistryProperties registry;
+    @Autowired JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void check_and_submit_at_concurrent_parents() throws Exception {
+        assertThat(URI.create(registry.baseUrl()).getHost()).as("loopback only").isIn("127.0.0.1", "localhost");
+        int parents = Integer.getInteger("xuewei.load.parents", 2000);
+        int concurrency = Integer.getInteger("xuewei.load.concurrency", 200);
+        long maxSeconds = Long.getLong("xuewei.load.max-seconds", 120);
+
+        String token = token();
+        List<String> guardians = new ArrayList<>();
+        for (int offset = 0; guardians.size() < parents; offset += 1000) {
+            JsonNode page = get("/exchange/admin/demo/guardians?offset=" + offset + "&limit=1000", token);
+            if (page.path("guardians").isEmpty()) {
+                break;
+            }
+            for (JsonNode g : page.path("guardians")) {
+                if (guardians.size() < parents) {
+                    guardians.add(g.path("idNumber").asString());
+                }
+            }
+        }
+
+        // signed in: the children of each household are known (not timed: that is the login, not the click)
+        Map<String, UUID> childOf = new ConcurrentHashMap<>();
+        run(guardians, concurrency, maxSeconds, g -> {
+            List<ChildSummary> children = applications.children(parent(g), "127.0.0.1");
+            if (!children.isEmpty() && children.get(0).applicationId() == null) {
+                childOf.put(g, children.get(0).ref());
+            }
+        }, new AtomicInteger());
+
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Map<String, String> statuses = new ConcurrentHashMap<>();
+        List<String> ready = new ArrayList<>(childOf.keySet());
+        long t0 = System.nanoTime();
+        run(ready, concurrency, maxSeconds, g -> {
+            long start = System.nanoTime();
+            UUID child = childOf.get(g);
+            applications.check(parent(g), child, Locale.SIMPLIFIED_CHINESE, "127.0.0.1");
+            try {
+                ApplicationView v = applications.submit(parent(g), child,
+                        new SubmitRequest(null, null, null, true, "", "load-" + g), "127.0.0.1");
+                statuses.put(g, v.number());
+                micros.add((System.nanoTime() - start) / 1000);
+                statuses.merge("status:" + v.status(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+            } catch (org.xuewei.platform.application.ApplicationRefusedException e) {
+                refused.incrementAndGet();
+                statuses.merge("refused:" + e.messageKey(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+            }
+        }, errors);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        List<String> numbers = statuses.entrySet().stream().filter(e -> !e.getKey().contains(":"))
+                .map(Map.Entry::getValue).toList();
+        long stored = numbers.isEmpty() ? 0 : jdbc.sql("select count(*) from application.application where number in (:n)")
+                .param("n", numbers).query(Long.class).single();
+        String report = String.format(Locale.ROOT, """
+                        check+submit load run against %s
+                        parents attempted: %d, concurrency: %d
+                        submitted: %d in %.1f s = %.1f submissions/s
+                        latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
+                        errors (exceptions): %d, refused by the service: %d, lost (answered but not stored): %d
+                        outcomes: %s
+                        """, registry.baseUrl(), ready.size(), concurrency, sorted.size(), seconds, sorted.size() / seconds,
+                pct(sorted, 50), pct(sorted, 99), pct(sorted, 100), errors.get(), refused.get(),
+                numbers.size() - stored,
+                new java.util.TreeMap<>(statuses.entrySet().stream().filter(e -> e.getKey().contains(":"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        Path out = Path.of("target", "load", "check-submit.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+        assertThat(sorted).isNotEmpty();
+    }
+
+    interface Work {
+        void on(String guardian) throws Exception;
+    }
+
+    static void run(List<String> items, int concurrency, long maxSeconds, Work work, AtomicInteger errors)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        for (String item : items) {
+            pool.submit(() -> {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                try {
+                    work.on(item);
+                } catch (Exception e) {
+                    if (errors.incrementAndGet() <= 5) {
+                        System.err.println("load error: " + e);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(maxSeconds + 60, TimeUnit.SECONDS);
+        pool.shutdownNow();
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1000.0;
+    }
+
+    static Parent parent(String idNumber) {
+        return new Parent("load-" + idNumber.hashCode(), "家长", idNumber);
+    }
+
+    String token() throws Exception {
+        String basic = Base64.getEncoder().encodeToString((registry.clientId() + ":" + registry.clientSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + String.join("%2E", "registry", "read")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body()).path("access_token").asString();
+    }
+
+    JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+}

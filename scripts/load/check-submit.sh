@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load run: one-click check + submit by many parents at once, through the platform's application service, against a
+# running exchange on this machine (loopback only). Bounded in parents and seconds. Results:
+# platform/target/load/check-submit.txt (throughput, p50/p99, errors, lost).
+#
+#   scripts/load/check-submit.sh [exchange-url] [parents] [concurrency] [max-seconds]
+#   e.g. scripts/load/check-submit.sh http://127.0.0.1:8090 2000 200 120
+#
+# The exchange must run in the demo profile (its guardian listing is demo-only). Registry latency stays at the
+# exchange's defaults (20–80 ms per call); with RAISE_RATE_LIMIT=1 (default) the per-client rate limit (50/s per
+# registry) is raised for the run through the exchange's admin API and reset afterwards (DELETE /exchange/admin/faults).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+EXCHANGE="${1:-http://127.0.0.1:8090}"
+PARENTS="${2:-2000}"
+CONCURRENCY="${3:-200}"
+MAX_SECONDS="${4:-120}"
+case "$EXCHANGE" in
+  http://127.0.0.1:*|http://localhost:*) ;;
+  *) echo "loopback only: $EXCHANGE" >&2; exit 2 ;;
+esac
+[ "$PARENTS" -le 20000 ] && [ "$MAX_SECONDS" -le 600 ] || { echo "bounded: at most 20000 parents, 600 s" >&2; exit 2; }
+
+ADMIN_SECRET="${XUEWEI_EXCHANGE_ADMIN_SECRET:-demo-admin-secret}"
+admin_token() {
+  curl -fsS -u "xuewei-exchange-admin:$ADMIN_SECRET" -d grant_type=client_credentials -d scope=exchange.admin \
+    "$EXCHANGE/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+if [ "${RAISE_RATE_LIMIT:-1}" = 1 ]; then
+  TOKEN="$(admin_token)"
+  trap 'curl -fsS -X DELETE -H "Authorization: Bearer $TOKEN" "$EXCHANGE/exchange/admin/faults" >/dev/null || true' EXIT
+  for r in hukou property contract rental residence-permit social-insurance civil-affairs student-status preferential; do
+    curl -fsS -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d '{"latencyMinMs":20,"latencyMaxMs":80,"errorRate":0.0,"rateLimitPerSecond":100000,"outages":[]}' \
+      "$EXCHANGE/exchange/admin/faults/$r" >/dev/null
+  done
+  echo "rate limits raised for the run (latency 20-80 ms kept)"
+fi
+
+MVN="${MVN:-./mvnw}"
+"$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
+  -Dxuewei.load.max-seconds="$MAX_SECONDS" \
+  -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
+  -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \
+  -Dxuewei.registry.open-for=10s
+cat platform/target/load/check-submit.txt
