@@ -66,6 +66,7 @@ class ConsoleController {
                 }
                 items.add(ConsoleItem.link("console.item.audit", "/console/audit"));
                 items.add(ConsoleItem.link("console.item.api", "/v3/api-docs"));
+                items.add(ConsoleItem.link("console.item.demo-season", "/console/demo-season"));
                 items.add(ConsoleItem.notYet("console.item.cockpit"));
                 items.add(ConsoleItem.notYet("console.item.map"));
             }

@@ -1,0 +1,102 @@
+package org.xuewei.platform.admission;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.xuewei.platform.PlatformTest;
+import org.xuewei.platform.TestAccounts;
+import org.xuewei.platform.admission.demo.DemoSeason;
+import org.xuewei.platform.admission.store.RunRecord;
+import org.xuewei.platform.identity.StaffAccounts;
+import org.xuewei.platform.identity.StaffPrincipal;
+import org.xuewei.platform.identity.StaffRole;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The city admin moves the demo season to allocation and publication (demo only, audited, idempotent). */
+@PlatformTest
+@Import(InMemorySources.class)
+class DemoSeasonTests {
+
+    static final int YEAR = 2081;
+
+    @Autowired MockMvc mvc;
+    @Autowired StaffAccounts accounts;
+    @Autowired AdmissionRuns runs;
+    @Autowired JdbcClient jdbc;
+    @Autowired ConfigurableEnvironment environment;
+
+    @Test
+    void the_city_admin_moves_the_demo_season_to_allocation_then_publication() throws Exception {
+        InMemorySources.put("360123", YEAR, 1, new Season().school("S1", 2, 0).school("S2", 5, 2)
+                .child("D1", 1, "S1").child("D2", 3, "S1").child("D3", 3, "S1")
+                .add(Season.candidate("D4", 1, null, null, List.of("S1"), null, null, null, false)));
+        StaffPrincipal city = TestAccounts.ensure(accounts, "demo-city-admin", StaffRole.CITY_ADMIN, null, null);
+        StaffPrincipal district = TestAccounts.ensure(accounts, "demo-district-admin", StaffRole.DISTRICT_ADMIN, "360123", null);
+
+        // the console home links it for the city admin; others may not use it
+        mvc.perform(get("/console").with(user(city))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/console/demo-season")));
+        mvc.perform(get("/console/demo-season").with(user(district))).andExpect(status().isForbidden());
+        mvc.perform(post("/console/demo-season").param("season", "" + YEAR).param("target", "ALLOCATION")
+                .with(user(district)).with(csrf())).andExpect(status().isForbidden());
+
+        // outside the demo: refused, nothing done
+        mvc.perform(get("/console/demo-season").param("season", "" + YEAR).with(user(city))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("demo-disabled")));
+        mvc.perform(post("/console/demo-season").param("season", "" + YEAR).param("target", "ALLOCATION")
+                        .with(user(city)).with(csrf()))
+                .andExpect(flash().attribute("refusal", "admission.demo.refused.not-demo"));
+        assertThat(runs.runs("360123", YEAR, 1)).isEmpty();
+
+        MapPropertySource demo = new MapPropertySource("demo-advance", Map.of("xuewei.admission.demo-advance", "true"));
+        environment.getPropertySources().addFirst(demo);
+        try {
+            mvc.perform(post("/console/demo-season").param("season", "" + YEAR).param("target", "ALLOCATION")
+                    .with(user(city)).with(csrf())).andExpect(status().is3xxRedirection());
+            List<RunRecord> drawn = runs.runs("360123", YEAR, 1);
+            assertThat(drawn).singleElement().satisfies(r -> {
+                assertThat(r.dry()).isFalse();
+                assertThat(r.published()).isFalse();
+                assertThat(r.excluded()).isEqualTo(1);
+            });
+            // other districts have no applications in this season: skipped, nothing made
+            assertThat(runs.runs("360102", YEAR, 1)).isEmpty();
+
+            String page = mvc.perform(post("/console/demo-season").param("season", "" + YEAR).param("target", "PUBLICATION")
+                    .with(user(city)).with(csrf())).andReturn().getFlashMap().get("steps").toString();
+            assertThat(page).contains("admission.demo.step.published");
+            assertThat(runs.runs("360123", YEAR, 1)).singleElement().satisfies(r -> {
+                assertThat(r.published()).isTrue();
+                assertThat(r.id()).isEqualTo(drawn.get(0).id());
+            });
+            // again: nothing changes
+            List<?> again = (List<?>) mvc.perform(post("/console/demo-season").param("season", "" + YEAR)
+                    .param("target", "PUBLICATION").with(user(city)).with(csrf())).andReturn().getFlashMap().get("steps");
+            assertThat(again).map(s -> ((DemoSeason.Step) s).key())
+                    .contains("admission.demo.step.already-published").doesNotContain("admission.demo.step.published");
+            mvc.perform(get("/console/demo-season").param("season", "" + YEAR).with(user(city))).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("advance-publication")));
+            assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'admission.demo.advance' and actor = 'demo-city-admin'")
+                    .query(Integer.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'admission.publish' and actor = 'demo-city-admin'")
+                    .query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            environment.getPropertySources().remove("demo-advance");
+        }
+    }
+}
