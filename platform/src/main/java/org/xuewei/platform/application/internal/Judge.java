@@ -76,7 +76,16 @@ public class Judge {
                 homes.add(home("R:" + r.source().recordId(), "RENTAL", r.address(), null, List.of(), facts, season, locale));
             }
         }
+        // the page pre-selects the first home and school: put the one the policy ranks best first, so that a parent
+        // who changes nothing applies with the best category the facts give (a stable sort keeps the order otherwise)
+        homes.sort(java.util.Comparator.comparingInt(Judge::bestRank));
         return homes;
+    }
+
+    /** The best (smallest) category rank among a home's schools; homes without a category come last. */
+    static int bestRank(Home home) {
+        return home.option().schools().stream().filter(s -> s.category() != null)
+                .mapToInt(SchoolChoice::rank).min().orElse(Integer.MAX_VALUE);
     }
 
     private Home home(String id, String kind, Address address, PropertyUsage usage, List<Owner> owners, ChildFacts facts,
@@ -86,6 +95,7 @@ public class Judge {
             zones.school(code).filter(s -> s.grade() == facts.grade() && !s.privateSchool())
                     .ifPresent(s -> schools.add(choice(s, facts, season, locale)));
         }
+        schools.sort(java.util.Comparator.comparingInt(s -> s.category() == null ? Integer.MAX_VALUE : s.rank()));
         return new Home(new HomeOption(id, kind, address.id(), usage == null ? "" : usage.label(), List.copyOf(schools)),
                 usage, owners, sha256(address.id()));
     }
