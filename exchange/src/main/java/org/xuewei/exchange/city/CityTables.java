@@ -27,6 +27,8 @@ final class CityTables {
             "grade", "enrolled_on", "graduates_in", "status", "graduation_score");
     final Table preferential = new Table("preferential", "record_no", "id_number", "name", "category", "department",
             "detail", "valid_from", "valid_until");
+    final Table birth = new Table("birth_certificate", "certificate_no", "id_number", "name", "gender", "birth_date",
+            "mother_id", "mother_name", "father_id", "father_name", "issued_on");
     final Table family = new Table("family", "family_no", "category", "district_code", "community_code", "primary_zone",
             "junior_zone", "guardian_id", "guardian_phone", "cases");
     final Table familyChild = new Table("family_child", "family_no", "id_number", "cohort");
@@ -34,6 +36,6 @@ final class CityTables {
 
     List<Table> all() {
         return List.of(person, household, member, unit, owner, contract, buyer, rental, permit, insurance,
-                civilEvent, civilStatus, student, preferential, family, familyChild, manifest);
+                civilEvent, civilStatus, student, preferential, birth, family, familyChild, manifest);
     }
 }

@@ -578,6 +578,9 @@ final class Families {
                 f.guardian.id(), f.guardian.phone(), String.join(",", f.cases));
         for (Kid k : f.kids) {
             t.familyChild.row(f.no, k.person().id(), k.cohort().name());
+            if (f.father != null || f.mother != null) {
+                reg.birth(k.person(), f.mother, f.father);
+            }
             if (k.cohort() == Cohort.G1) {
                 demand[pz][f.category]++;
                 g1++;

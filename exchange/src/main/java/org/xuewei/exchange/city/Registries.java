@@ -38,6 +38,7 @@ final class Registries {
     private long rentals;
     private long permits;
     private long preferentials;
+    private long births;
 
     Registries(CityTables t, SplittableRandom rnd, Geography geo, String[][] roads, String[][] estates) {
         this.t = t;
@@ -151,6 +152,18 @@ final class Registries {
     void student(Person child, Schools.School school, int grade, LocalDate enrolledOn, String graduatesIn, String status, Integer score) {
         t.student.row("G" + child.id(), child.id(), child.name(), school.code(), school.name(), grade, enrolledOn, graduatesIn,
                 status, score == null ? null : score + ".0");
+    }
+
+    /**
+     * 出生医学证明: one per child, naming the parents known at birth. Numbered and dated without the random source,
+     * so adding the registry leaves every other table's bytes as they were.
+     */
+    void birth(Person child, Person mother, Person father) {
+        String no = (char) ('M' + child.birth().getYear() % 10) + String.format("%09d", ++births);
+        LocalDate issued = child.birth().plusDays(1 + births % 7);
+        t.birth.row(no, child.id(), child.name(), String.valueOf(child.gender()), child.birth(),
+                mother == null ? null : mother.id(), mother == null ? null : mother.name(),
+                father == null ? null : father.id(), father == null ? null : father.name(), issued);
     }
 
     void preferential(Person p, String category, String department, String detail, LocalDate from, LocalDate until) {

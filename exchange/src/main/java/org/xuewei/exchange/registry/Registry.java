@@ -10,7 +10,8 @@ public enum Registry {
     SOCIAL_INSURANCE("南昌市人力资源和社会保障局", "社会保险信息系统"),
     CIVIL_AFFAIRS("南昌市民政局", "婚姻登记与社会救助信息系统"),
     STUDENT_STATUS("江西省教育厅", "全国中小学生学籍信息管理系统"),
-    PREFERENTIAL("南昌市优待对象认定部门", "政策优待对象信息共享库");
+    PREFERENTIAL("南昌市优待对象认定部门", "政策优待对象信息共享库"),
+    BIRTH("南昌市卫生健康委员会", "出生医学证明管理信息系统");
 
     private final String department;
     private final String system;
