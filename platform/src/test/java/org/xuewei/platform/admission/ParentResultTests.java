@@ -241,6 +241,9 @@ class ParentResultTests {
                 .param("s", "%" + app.number()).query(Integer.class).single()).isEqualTo(1);
         mvc.perform(get("/parent/applications/{id}", app.id()).with(parent(app.guardian())))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("已确认")));
+        mvc.perform(get("/parent/applications/{id}/result", app.id()).with(parent(app.guardian())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("confirm-waiting")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"confirm\""))));
     }
 
     @Test

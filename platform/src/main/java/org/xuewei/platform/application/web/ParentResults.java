@@ -34,13 +34,14 @@ class ParentResults {
      *
      * @param result        the published result, or {@code null} while none is published
      * @param explanation   sentences on how the place was decided
-     * @param canConfirm    the parent may confirm arrival now (an open offer before its deadline)
+     * @param canConfirm    the parent may confirm arrival now (an open offer before its deadline, not confirmed yet)
+     * @param parentConfirmed the parent has confirmed arrival (the school's side may still be open)
      * @param deadlinePassed the arrival deadline has passed without the place being confirmed
      * @param appealStart   the APPEAL window's start (China time), or {@code null} without one
      * @param appealOpen    an appeal may be submitted now
      */
     record ResultPage(ApplicationView app, ChildResult result, List<String> explanation, LocalDateTime deadline,
-                      boolean canConfirm, boolean deadlinePassed, LocalDateTime appealStart, LocalDateTime appealEnd,
+                      boolean canConfirm, boolean parentConfirmed, boolean deadlinePassed, LocalDateTime appealStart, LocalDateTime appealEnd,
                       boolean appealOpen) {
     }
 
@@ -70,17 +71,18 @@ class ParentResults {
         ApplicationView app = applications.application(parent, id, clientIp);
         Optional<ChildResult> found = results.resultOf(app.number());
         if (found.isEmpty()) {
-            return new ResultPage(app, null, List.of(), null, false, false, null, null, false);
+            return new ResultPage(app, null, List.of(), null, false, false, false, null, null, false);
         }
         ChildResult r = found.get();
         boolean before = r.arrivalDeadline() != null && clock.instant().isBefore(r.arrivalDeadline());
         boolean open = "OFFERED".equals(r.offerState());
+        boolean confirmed = app.status() == org.xuewei.platform.application.ApplicationStatus.CONFIRMED;
         Optional<LocalDateTime[]> window = appeals.windowFor(app.number());
         LocalDateTime now = LocalDateTime.now(clock.withZone(PlatformApplication.ZONE));
         boolean appealOpen = window.map(w -> !now.isBefore(w[0]) && now.isBefore(w[1])).orElse(false);
         return new ResultPage(app, r, explanations.sentences(r, locale),
                 r.arrivalDeadline() == null ? null : LocalDateTime.ofInstant(r.arrivalDeadline(), PlatformApplication.ZONE),
-                open && before, open && !before, window.map(w -> w[0]).orElse(null), window.map(w -> w[1]).orElse(null),
+                open && before && !confirmed, confirmed, open && !before && !confirmed, window.map(w -> w[0]).orElse(null), window.map(w -> w[1]).orElse(null),
                 appealOpen);
     }
 
