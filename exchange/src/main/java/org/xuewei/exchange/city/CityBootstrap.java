@@ -37,6 +37,17 @@ class CityBootstrap implements ApplicationRunner {
             return;
         }
         Path dir = Path.of(city.catalogDir());
+        if (loader.loaded() && loader.lacksBirthRegistry()) {
+            // a city loaded before the birth registry existed: the same seed, scale and season give the same records
+            // and now the 出生医学证明 too
+            CityGenerator.Options same = new CityGenerator.Options(Long.parseLong(loader.meta("seed").orElseThrow()),
+                    Integer.parseInt(loader.meta("scale").orElseThrow()), Integer.parseInt(loader.meta("season").orElseThrow()));
+            log.info("The loaded city has no birth registry; generating it again with {}", same);
+            GeneratedCity generated = new CityGenerator().generate(same);
+            loader.load(generated);
+            write(generated.catalog().toJson(), dir);
+            return;
+        }
         if (loader.loaded()) {
             if (!dir.resolve("catalog.json").toFile().exists()) {
                 loader.catalogJson().ifPresent(json -> write(json.getBytes(StandardCharsets.UTF_8), dir));

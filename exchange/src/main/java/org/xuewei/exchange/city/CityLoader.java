@@ -88,6 +88,18 @@ public class CityLoader {
         return meta("season").isPresent();
     }
 
+    /** True when families with children are loaded but no 出生医学证明 (a city loaded before migration V2). */
+    public boolean lacksBirthRegistry() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select exists (select 1 from exchange.family_child) "
+                     + "and not exists (select 1 from exchange.birth_certificate)");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<String> meta(String key) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select value from exchange.city_meta where key = ?")) {
