@@ -11,6 +11,7 @@ public enum RegistrySource {
     CIVIL_AFFAIRS("民政婚姻登记"),
     STUDENT_REGISTRY("教育学籍"),
     PREFERENTIAL("优待认定部门"),
+    BIRTH("出生医学证明"),
     CATALOG("学区划片");
 
     private final String label;

@@ -39,6 +39,9 @@ class RegistryClientTests {
     static final String CO_OWNER_CHILD = "360111202104076256";
     static final String DIVORCED_FATHER = "360302198404288918"; // DIVORCE_BEFORE_SEASON
     static final String DIVORCED_CHILD = "360113202103229057";
+    static final String MIGRANT_FATHER = "430102199003151234"; // category 7: 户籍 in 长沙, no household in the exchange
+    static final String MIGRANT_MOTHER = "43010219920720246X";
+    static final String MIGRANT_CHILD = "43010220210410137X";   // G1 by 出生医学证明; a younger sister is not of age
 
     static ExchangeStub stub;
     static ExchangeClient client;
@@ -196,5 +199,60 @@ class RegistryClientTests {
     void a_missing_record_is_a_definite_answer() {
         ExchangeClient.Answer a = client.get("HUKOU", "/exchange/v1/hukou/persons/360102201501010011").join();
         assertThat(a.outcome()).isEqualTo(LookupOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void a_migrant_parent_without_a_household_finds_the_child_in_the_birth_registry() {
+        Household household = collector.household(MIGRANT_FATHER, 2027);
+        assertThat(household.outcome()).isEqualTo(LookupOutcome.FOUND);
+        assertThat(household.children()).singleElement().satisfies(c -> {
+            assertThat(c.idNumber()).isEqualTo(MIGRANT_CHILD);
+            assertThat(c.name()).isEqualTo("彭子涵");
+            assertThat(c.grade()).isEqualTo(Grade.G1);
+            assertThat(c.source()).isEqualTo(RegistrySource.BIRTH);
+        });
+        assertThat(kept).anySatisfy(e -> {
+            assertThat(e.registry()).isEqualTo(RegistrySource.BIRTH);
+            assertThat(e.sourceDepartment()).isEqualTo("南昌市卫生健康委员会");
+            assertThat(e.outcome()).isEqualTo(LookupOutcome.FOUND);
+        });
+        // a household child is still listed from 户籍, and nobody without a birth record gains a child
+        assertThat(collector.household(FATHER, 2027).children()).singleElement()
+                .satisfies(c -> assertThat(c.source()).isEqualTo(RegistrySource.HUKOU));
+        assertThat(collector.household("360102201501010011", 2027).outcome()).isEqualTo(LookupOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void the_birth_record_establishes_the_guardianship_of_a_child_without_a_household() {
+        assertThat(collector.guardianship(MIGRANT_MOTHER, MIGRANT_CHILD, 2027).children()).singleElement()
+                .satisfies(c -> assertThat(c.source()).isEqualTo(RegistrySource.BIRTH));
+        assertThat(collector.guardianship(FATHER, MIGRANT_CHILD, 2027).outcome()).isEqualTo(LookupOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void a_migrant_childs_facts_name_both_parents_from_the_birth_record() {
+        FactsReport report = collector.facts(MIGRANT_FATHER, MIGRANT_CHILD, Grade.G1, 2027);
+        assertThat(report.complete()).isTrue();
+        assertThat(report.missing()).doesNotContain("CHILD_HUKOU");
+        assertThat(report.childName()).isEqualTo("彭子涵");
+        assertThat(report.statuses()).anySatisfy(s -> {
+            assertThat(s.registry()).isEqualTo(RegistrySource.BIRTH);
+            assertThat(s.outcome()).isEqualTo(LookupOutcome.FOUND);
+        });
+        ChildFacts facts = report.facts();
+        assertThat(facts.hukouOf(Relation.CHILD)).isEmpty();
+        assertThat(facts.permits()).singleElement().satisfies(p -> assertThat(p.holder()).isEqualTo(Relation.FATHER));
+        assertThat(facts.insurance()).isNotEmpty().allSatisfy(i -> assertThat(i.holder()).isEqualTo(Relation.FATHER));
+        // the mother, named by the birth record, was asked too
+        assertThat(stub.calls("civil-affairs/persons/" + MIGRANT_MOTHER)).isPositive();
+    }
+
+    @Test
+    void a_birth_registry_outage_keeps_the_household_children_and_says_unavailable_without_one() {
+        stub.outage("births/");
+        Household household = collector.household(FATHER, 2027);
+        assertThat(household.outcome()).isEqualTo(LookupOutcome.FOUND);
+        assertThat(household.children()).hasSize(1);
+        assertThat(collector.household(MIGRANT_FATHER, 2027).outcome()).isEqualTo(LookupOutcome.UNAVAILABLE);
     }
 }

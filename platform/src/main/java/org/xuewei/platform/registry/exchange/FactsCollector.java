@@ -60,30 +60,76 @@ public final class FactsCollector {
         this.evidence = evidence;
     }
 
-    /** The children of enrollment age in the guardian's household(s) for the season. */
+    /**
+     * The children of enrollment age in the guardian's household(s) for the season, and — asked in parallel — those
+     * the birth registry (出生医学证明) names the guardian as mother or father of who are not in the household: the
+     * children of parents whose 户籍 is outside the city (随迁子女). The hukou registry decides the outcome; when it
+     * holds nothing, the birth registry does.
+     */
     public Household household(String guardianId, int season) {
         Call hukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", guardianId, "GUARDIAN");
-        Answered a = hukou.start().join();
-        keep(List.of(a), new ArrayList<>(), new ArrayList<>());
-        if (a.answer().outcome() != LookupOutcome.FOUND) {
-            return new Household(a.answer().outcome(), List.of());
-        }
+        Call births = births(guardianId);
+        Map<Call, Answered> answers = run(List.of(hukou, births), new ArrayList<>(), new ArrayList<>());
+        Answered a = answers.get(hukou);
+        Answered b = answers.get(births);
         Map<String, EnrollableChild> children = new LinkedHashMap<>();
-        for (JsonNode hh : a.answer().data()) {
-            for (JsonNode m : hh.path("members")) {
-                String id = m.path("idNumber").asString();
-                String relation = m.path("relation").asString();
-                if (id.equals(guardianId) || !(HouseholdRelations.isChildWord(relation) || "集体户成员".equals(relation))) {
-                    continue;
-                }
-                LocalDate birth = birthDate(id);
-                Grade grade = cohort(birth, season);
-                if (grade != null) {
-                    children.putIfAbsent(id, new EnrollableChild(id, m.path("name").asString(), birth, grade));
+        if (a.answer().outcome() == LookupOutcome.FOUND) {
+            for (JsonNode hh : a.answer().data()) {
+                for (JsonNode m : hh.path("members")) {
+                    String id = m.path("idNumber").asString();
+                    String relation = m.path("relation").asString();
+                    if (id.equals(guardianId) || !(HouseholdRelations.isChildWord(relation) || "集体户成员".equals(relation))) {
+                        continue;
+                    }
+                    LocalDate birth = birthDate(id);
+                    Grade grade = cohort(birth, season);
+                    if (grade != null) {
+                        children.putIfAbsent(id, new EnrollableChild(id, m.path("name").asString(), birth, grade));
+                    }
                 }
             }
         }
-        return new Household(LookupOutcome.FOUND, List.copyOf(children.values()));
+        for (JsonNode c : bornTo(b, guardianId)) {
+            String id = c.path("idNumber").asString();
+            LocalDate birth = Optional.ofNullable(date(c.path("birthDate"))).orElse(birthDate(id));
+            Grade grade = cohort(birth, season);
+            if (grade != null && !children.containsKey(id)) {
+                children.put(id, new EnrollableChild(id, c.path("name").asString(""), birth, grade, RegistrySource.BIRTH));
+            }
+        }
+        LookupOutcome h = a.answer().outcome();
+        LookupOutcome outcome = h == LookupOutcome.FOUND ? LookupOutcome.FOUND
+                : h == LookupOutcome.UNAVAILABLE || b.answer().outcome() == LookupOutcome.UNAVAILABLE ? LookupOutcome.UNAVAILABLE
+                : b.answer().outcome();
+        return new Household(outcome, List.copyOf(children.values()));
+    }
+
+    private Call births(String parentId) {
+        return new Call(RegistrySource.BIRTH, "BIRTH", "births/parents/", parentId, "GUARDIAN");
+    }
+
+    /** The birth records naming the parent as mother or father (the exchange answers only those; checked again). */
+    private static List<JsonNode> bornTo(Answered births, String parentId) {
+        List<JsonNode> result = new ArrayList<>();
+        if (births == null || births.answer().outcome() != LookupOutcome.FOUND) {
+            return result;
+        }
+        for (JsonNode c : births.answer().data()) {
+            if (parentId.equals(c.path("motherIdNumber").asString("")) || parentId.equals(c.path("fatherIdNumber").asString(""))) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /** The parent's birth record of the child, or null. */
+    private static JsonNode birthRecord(Answered births, String parentId, String childId) {
+        for (JsonNode c : bornTo(births, parentId)) {
+            if (childId.equals(c.path("idNumber").asString())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -94,13 +140,23 @@ public final class FactsCollector {
     public Household guardianship(String guardianId, String childId, int season) {
         Call cHukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", childId, "CHILD");
         Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, "CIVIL_AFFAIRS", "civil-affairs/persons/", guardianId, "GUARDIAN");
-        Map<Call, Answered> answers = run(List.of(cHukou, gCivil), new ArrayList<>(), new ArrayList<>());
+        Call gBirths = births(guardianId);
+        Map<Call, Answered> answers = run(List.of(cHukou, gCivil, gBirths), new ArrayList<>(), new ArrayList<>());
+        Grade grade = cohort(birthDate(childId), season);
+        JsonNode born = birthRecord(answers.get(gBirths), guardianId, childId);
+        if (born != null && grade != null) {
+            // 出生医学证明 names the guardian as the child's mother or father
+            return new Household(LookupOutcome.FOUND, List.of(new EnrollableChild(childId, born.path("name").asString(""),
+                    birthDate(childId), grade, RegistrySource.BIRTH)));
+        }
         Answered hukou = answers.get(cHukou);
         if (hukou.answer().outcome() == LookupOutcome.UNAVAILABLE || answers.get(gCivil).answer().outcome() == LookupOutcome.UNAVAILABLE) {
             return new Household(LookupOutcome.UNAVAILABLE, List.of());
         }
         JsonNode hh = householdOf(hukou, childId);
-        Grade grade = cohort(birthDate(childId), season);
+        if (hh == null && answers.get(gBirths).answer().outcome() == LookupOutcome.UNAVAILABLE) {
+            return new Household(LookupOutcome.UNAVAILABLE, List.of());
+        }
         if (hh == null || grade == null) {
             return new Household(LookupOutcome.NOT_FOUND, List.of());
         }
@@ -170,9 +226,17 @@ public final class FactsCollector {
         if (childHousehold == null) {
             childHousehold = householdOf(r1.get(gHukou), childId);
         }
+        // no household in the city (随迁子女): the birth registry names the parents
+        JsonNode born = null;
+        if (childHousehold == null) {
+            Call gBirths = births(guardianId);
+            born = birthRecord(run(List.of(gBirths), statuses, kept).get(gBirths), guardianId, childId);
+        }
         String childToHead = childHousehold == null ? "" : relationIn(childHousehold, childId);
         String headId = childHousehold == null ? null : headOf(childHousehold);
-        Relation guardianRelation = childHousehold != null && relationIn(childHousehold, guardianId) != null
+        Relation guardianRelation = born != null
+                ? (guardianId.equals(born.path("fatherIdNumber").asString("")) ? Relation.FATHER : Relation.MOTHER)
+                : childHousehold != null && relationIn(childHousehold, guardianId) != null
                 ? HouseholdRelations.toChild(childToHead, relationIn(childHousehold, guardianId), guardianId, headId, Map.of())
                 : HouseholdRelations.male(guardianId) ? Relation.FATHER : Relation.MOTHER;
         if (guardianRelation == Relation.NON_RELATIVE || guardianRelation == Relation.OTHER_RELATIVE) {
@@ -180,7 +244,11 @@ public final class FactsCollector {
         }
         known.put(guardianId, guardianRelation);
         String spouseId = null;
-        if (guardianRelation.isParent()) {
+        String otherParent = born == null ? ""
+                : born.path(guardianRelation == Relation.FATHER ? "motherIdNumber" : "fatherIdNumber").asString("");
+        if (!otherParent.isEmpty()) {
+            known.put(otherParent, guardianRelation == Relation.FATHER ? Relation.MOTHER : Relation.FATHER);
+        } else if (guardianRelation.isParent()) {
             spouseId = latestSpouse(r1.get(gCivil));
             if (spouseId != null) {
                 known.put(spouseId, guardianRelation == Relation.FATHER ? Relation.MOTHER : Relation.FATHER);
@@ -319,7 +387,10 @@ public final class FactsCollector {
         }
 
         List<String> missing = new ArrayList<>();
-        if (childHousehold == null && r1.get(cHukou).answer().outcome() != LookupOutcome.UNAVAILABLE) {
+        // a child without a household in the city is expected only when the guardian has none either (随迁子女 with a
+        // birth record); a local family's child missing from 户籍 stays a gap to review
+        boolean migrant = born != null && r1.get(gHukou).answer().outcome() == LookupOutcome.NOT_FOUND;
+        if (childHousehold == null && !migrant && r1.get(cHukou).answer().outcome() != LookupOutcome.UNAVAILABLE) {
             missing.add("CHILD_HUKOU");
         }
         if (childHousehold != null && !"集体户".equals(childHousehold.path("kind").asString())
@@ -330,7 +401,7 @@ public final class FactsCollector {
         LocalDate birth = Optional.ofNullable(r1.get(cPerson).answer().data())
                 .map(d -> date(d.path("birthDate"))).orElse(birthDate(childId));
         String name = Optional.ofNullable(r1.get(cPerson).answer().data()).map(d -> d.path("name").asString(""))
-                .orElse(childHousehold == null ? "" : nameIn(childHousehold, childId));
+                .orElse(childHousehold != null ? nameIn(childHousehold, childId) : born != null ? born.path("name").asString("") : "");
         ChildFacts facts = new ChildFacts(personal.lookupHash(childId), birth, grade, hukous, properties, contracts, rentals,
                 permits, insurance, List.copyOf(marital.values()), schooling, preferential, siblings);
         return new FactsReport(facts, name, statuses, kept, missing);
