@@ -29,7 +29,16 @@ public final class TestBrowser implements AutoCloseable {
         this.browser = browser;
     }
 
+    /**
+     * Playwright's assertions wait 5 s by default; on a loaded 2-core CI machine a preview or a registry check can take
+     * longer, so browser tests wait up to 30 s for what they assert (a test that fails still fails, only later).
+     */
+    public static void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
     public static TestBrowser launch() {
+        patientAssertions();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);

@@ -44,6 +44,7 @@ class AdmissionBrowserTests {
 
     @BeforeAll
     static void launch() {
+        org.xuewei.platform.TestBrowser.patientAssertions();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
@@ -77,7 +78,7 @@ class AdmissionBrowserTests {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setLocale("zh-CN"))) {
             Page page = context.newPage();
-            page.setDefaultTimeout(15_000);
+            page.setDefaultTimeout(30_000);
             List<String> consoleErrors = new ArrayList<>();
             page.onConsoleMessage(m -> {
                 if ("error".equals(m.type())) {

@@ -88,6 +88,7 @@ class ParentBrowserTests {
                 "--xuewei.exchange.idp.platform-redirect-uris=" + PLATFORM + "/login/oauth2/code/city")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("exchange.log").toFile()).start();
         waitUntilUp(Duration.ofMinutes(3));
+        org.xuewei.platform.TestBrowser.patientAssertions();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
         if (Files.isExecutable(CHROMIUM)) {

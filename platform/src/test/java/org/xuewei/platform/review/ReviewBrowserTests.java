@@ -87,7 +87,7 @@ class ReviewBrowserTests {
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setLocale("zh-CN"))) {
             Page page = context.newPage();
-            page.setDefaultTimeout(15_000);
+            page.setDefaultTimeout(30_000);
             List<String> consoleErrors = new ArrayList<>();
             page.onConsoleMessage(m -> {
                 if ("error".equals(m.type())) {

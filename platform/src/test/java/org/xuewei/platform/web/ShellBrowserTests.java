@@ -47,6 +47,7 @@ class ShellBrowserTests {
 
     @BeforeAll
     static void launch() {
+        org.xuewei.platform.TestBrowser.patientAssertions();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true);
@@ -76,7 +77,7 @@ class ShellBrowserTests {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setLocale("zh-CN"))) {
             Page page = context.newPage();
-            page.setDefaultTimeout(15_000);
+            page.setDefaultTimeout(30_000);
             List<String> consoleErrors = new ArrayList<>();
             page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {

@@ -138,7 +138,7 @@ class PolicyConsoleBrowserTests {
 
     Page signIn(BrowserContext context, String username, List<String> consoleErrors) {
         Page page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(30_000);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 consoleErrors.add(message.text());
