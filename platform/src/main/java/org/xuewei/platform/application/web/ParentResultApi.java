@@ -38,7 +38,7 @@ class ParentResultApi {
      * @param canConfirm     the parent may confirm arrival now
      * @param appealOpen     an appeal may be submitted now (window in China time)
      */
-    record Result(String applicationNo, String route, String schoolCode, String schoolName, Integer choice, int category,
+    record ParentResult(String applicationNo, String route, String schoolCode, String schoolName, Integer choice, int category,
                   Integer cutoffCategory, String lotterySchool, Integer lotteryPosition, Integer lotteryTied,
                   Double distanceMeters, String offerState, LocalDateTime arrivalDeadline, List<String> explanation,
                   String noticeUrl, boolean canConfirm, LocalDateTime appealStart, LocalDateTime appealEnd,
@@ -62,13 +62,13 @@ class ParentResultApi {
     }
 
     @GetMapping("/result")
-    Result result(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Locale locale) {
+    ParentResult result(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Locale locale) {
         ParentResults.ResultPage page = results.page(ParentPages.parent(auth), id, locale, request.getRemoteAddr());
         if (page.result() == null) {
             throw new NoResult();
         }
         ChildResult r = page.result();
-        return new Result(r.applicationNo(), r.route(), r.schoolCode(), r.schoolName(), r.choice(), r.category(),
+        return new ParentResult(r.applicationNo(), r.route(), r.schoolCode(), r.schoolName(), r.choice(), r.category(),
                 r.cutoffCategory(), r.lotterySchool(), r.lotteryPosition(), r.lotteryTied(), r.distanceMeters(),
                 r.offerState(), page.deadline(), page.explanation(),
                 r.noticeCode() == null ? null : "/api/v1/parent/applications/" + id + "/notice.pdf", page.canConfirm(),
@@ -86,7 +86,7 @@ class ParentResultApi {
 
     /** 双确认, the parent's side. */
     @PostMapping("/confirmation")
-    Result confirm(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Locale locale) {
+    ParentResult confirm(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Locale locale) {
         results.confirm(ParentPages.parent(auth), id, request.getRemoteAddr());
         return result(id, auth, request, locale);
     }
