@@ -53,15 +53,14 @@ class DemoGuardiansController {
                     "offset must be ≥ 0 and limit between 1 and " + MAX_LIMIT);
         }
         long total = jdbc.sql("""
-                        select count(*) from exchange.family f
-                        where exists (select 1 from exchange.family_child c where c.family_no = f.family_no and c.cohort in ('G1', 'G7'))""")
+                        select count(distinct family_no) from exchange.family_child where cohort in ('G1', 'G7')""")
                 .query(Long.class).single();
+        // one aggregate over the cohort children per page, not a look-up per family
         List<Guardian> page = jdbc.sql("""
-                        select f.family_no, f.guardian_id, f.category, f.cases,
-                               (select count(*) from exchange.family_child c where c.family_no = f.family_no
-                                  and c.cohort in ('G1', 'G7')) as children
+                        select f.family_no, f.guardian_id, f.category, f.cases, c.n
                         from exchange.family f
-                        where exists (select 1 from exchange.family_child c where c.family_no = f.family_no and c.cohort in ('G1', 'G7'))
+                        join (select family_no, count(*) as n from exchange.family_child where cohort in ('G1', 'G7')
+                              group by family_no) c on c.family_no = f.family_no
                         order by f.family_no offset :offset limit :limit""")
                 .param("offset", offset).param("limit", limit)
                 .query((rs, i) -> new Guardian(rs.getString(1), rs.getString(2), rs.getInt(3),

@@ -137,12 +137,18 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
             int done = 0;
             try {
                 for (int offset = progress.offset; offset < total && !stopping; offset += PAGE) {
-                    JsonNode page;
-                    try {
-                        page = page(token[0], offset, PAGE);
-                    } catch (RuntimeException e) {
-                        token[0] = token();
-                        page = page(token[0], offset, PAGE);
+                    JsonNode page = null;
+                    for (int attempt = 1; page == null; attempt++) {
+                        try {
+                            page = page(token[0], offset, PAGE);
+                        } catch (RuntimeException e) {
+                            if (attempt >= 20) {
+                                throw e;
+                            }
+                            log.info("Demo applications: the guardian listing did not answer ({}); trying again", e.toString());
+                            Thread.sleep(5_000);
+                            token[0] = token();
+                        }
                     }
                     List<Future<?>> work = new ArrayList<>();
                     int families = 0;
