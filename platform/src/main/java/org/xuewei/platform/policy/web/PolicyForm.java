@@ -2,7 +2,6 @@ package org.xuewei.platform.policy.web;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -225,59 +224,38 @@ final class PolicyForm {
     }
 
     private LocalDate date(String name, LocalDate current) {
-        String value = last(name);
-        if (value == null) {
-            return current;
-        }
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problem(name, "policy.console.form.date", value);
-            return current;
-        }
+        return parsed(name, current, true, LocalDate::parse, "policy.console.form.date");
     }
 
     private LocalDateTime dateTime(String name, LocalDateTime current) {
-        String value = last(name);
-        if (value == null) {
-            return current;
-        }
-        try {
-            return LocalDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problem(name, "policy.console.form.date-time", value);
-            return current;
-        }
+        return parsed(name, current, false, LocalDateTime::parse, "policy.console.form.date-time");
     }
 
     private int integer(String name, int current) {
-        String value = last(name);
-        if (value == null) {
-            return current;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            problem(name, "policy.console.form.integer", value);
-            return current;
-        }
+        return parsed(name, current, false, Integer::valueOf, "policy.console.form.integer");
     }
 
     private Double decimal(String name, Double current) {
+        return parsed(name, current, true, Double::valueOf, "policy.console.form.number");
+    }
+
+    /**
+     * The submitted field parsed, or {@code current} when the field was not submitted (or cannot be read: then a
+     * problem under {@code problemKey} names the field); a blank field means "none" where {@code blankIsNone}.
+     */
+    private <T> T parsed(String name, T current, boolean blankIsNone, java.util.function.Function<String, T> parser,
+                         String problemKey) {
         String value = last(name);
         if (value == null) {
             return current;
         }
-        if (value.isBlank()) {
+        if (blankIsNone && value.isBlank()) {
             return null;
         }
         try {
-            return Double.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            problem(name, "policy.console.form.number", value);
+            return parser.apply(value.strip());
+        } catch (RuntimeException e) { // DateTimeParseException, NumberFormatException
+            problem(name, problemKey, value);
             return current;
         }
     }
