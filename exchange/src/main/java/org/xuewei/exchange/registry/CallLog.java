@@ -1,5 +1,9 @@
 package org.xuewei.exchange.registry;
 
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xuewei.exchange.city.IdNumbers;
@@ -10,62 +14,150 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** 调用日志 — every registry call: client, registry, operation, about whom (keyed hash + mask), purpose, outcome. */
+/**
+ * 调用日志 — every registry call: client, registry, operation, about whom (keyed hash + mask), purpose, outcome.
+ * Rows are buffered and written in batches (every {@value #FLUSH_EVERY_MS} ms, at {@value #FLUSH_AT} rows, before
+ * {@link #recent} reads and on shutdown). A failed write keeps the rows for the next flush; nothing is dropped: when
+ * {@value #MAX_PENDING} rows wait, the caller writes them itself and fails if it cannot (no answer without its log).
+ */
 @Component
 public class CallLog {
 
+    static final int FLUSH_EVERY_MS = 200;
+    static final int FLUSH_AT = 500;
+    static final int MAX_PENDING = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(CallLog.class);
+    private static final String INSERT = """
+            insert into exchange.call_log (request_id, at, client_id, registry, operation, subject_hash, subject_mask,
+                                           purpose, status, duration_ms)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private record Row(UUID requestId, Instant at, String client, String registry, String operation, String subject,
+                       String purpose, int status, int durationMs) {
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final byte[] key;
     private final Clock clock;
+    private final ConcurrentLinkedDeque<Row> pending = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final Object writing = new Object();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "call-log-flush");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public CallLog(JdbcClient jdbc, ExchangeProperties properties, Clock clock) {
+    public CallLog(JdbcClient jdbc, JdbcTemplate template, ExchangeProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         String k = properties.registry().logHashKey();
         if (k == null || k.isBlank()) {
             k = UUID.randomUUID().toString();
         }
         this.key = k.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     public void record(UUID requestId, String clientId, String registry, String operation, String subject, String purpose,
                        int status, long durationMs) {
-        jdbc.sql("""
-                        insert into exchange.call_log (request_id, at, client_id, registry, operation, subject_hash, subject_mask,
-                                                       purpose, status, duration_ms)
-                        values (:requestId, :at, :client, :registry, :operation, :hash, :mask, :purpose, :status, :duration)""")
-                .param("requestId", requestId)
-                .param("at", Timestamp.from(Instant.now(clock)))
-                .param("client", clientId)
-                .param("registry", registry)
-                .param("operation", operation)
-                .param("hash", subject == null ? null : hash(subject))
-                .param("mask", subject == null ? null : IdNumbers.mask(subject))
-                .param("purpose", purpose == null ? null : purpose.length() > 200 ? purpose.substring(0, 200) : purpose)
-                .param("status", status)
-                .param("duration", (int) Math.min(Integer.MAX_VALUE, durationMs))
-                .update();
+        pending.add(new Row(requestId, Instant.now(clock), clientId, registry, operation, subject,
+                purpose == null ? null : purpose.length() > 200 ? purpose.substring(0, 200) : purpose, status,
+                (int) Math.min(Integer.MAX_VALUE, durationMs)));
+        int n = size.incrementAndGet();
+        if (n >= MAX_PENDING) {
+            flush(); // the database is behind or down: write now, or fail this call rather than lose its log
+        } else if (n == FLUSH_AT) {
+            flusher.execute(this::flushQuietly);
+        }
+    }
+
+    /** Writes every buffered row; on failure the rows stay buffered (in order) and the exception is thrown. */
+    public void flush() {
+        synchronized (writing) {
+            Mac mac = mac();
+            while (!pending.isEmpty()) {
+                List<Row> rows = new ArrayList<>(FLUSH_AT);
+                for (Row r; rows.size() < 1000 && (r = pending.poll()) != null; ) {
+                    rows.add(r);
+                }
+                try {
+                    template.batchUpdate(INSERT, rows, rows.size(), (ps, r) -> {
+                        ps.setObject(1, r.requestId());
+                        ps.setTimestamp(2, Timestamp.from(r.at()));
+                        ps.setString(3, r.client());
+                        ps.setString(4, r.registry());
+                        ps.setString(5, r.operation());
+                        if (r.subject() == null) {
+                            ps.setNull(6, Types.CHAR);
+                            ps.setNull(7, Types.VARCHAR);
+                        } else {
+                            ps.setString(6, HexFormat.of().formatHex(mac.doFinal(r.subject().getBytes(StandardCharsets.UTF_8))));
+                            ps.setString(7, IdNumbers.mask(r.subject()));
+                        }
+                        ps.setString(8, r.purpose());
+                        ps.setInt(9, r.status());
+                        ps.setInt(10, r.durationMs());
+                    });
+                    size.addAndGet(-rows.size());
+                } catch (RuntimeException e) {
+                    for (int i = rows.size() - 1; i >= 0; i--) {
+                        pending.addFirst(rows.get(i));
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("call log: {} rows not written yet, retrying: {}", size.get(), e.toString());
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        flusher.shutdown();
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+        flush();
     }
 
     /** HMAC-SHA256 of the subject with the log key: the same person gives the same hash, the hash gives no id. */
     public String hash(String subject) {
+        return HexFormat.of().formatHex(mac().doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public List<Map<String, Object>> recent(int limit) {
+        flush();
         return jdbc.sql("""
                         select request_id::text as "requestId", to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MSOF') as "at", client_id as "clientId",
                                registry, operation, subject_hash as "subjectHash", subject_mask as "subjectMask", purpose, status,

@@ -1,5 +1,6 @@
 package org.xuewei.exchange.registry;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -10,90 +11,263 @@ import org.xuewei.exchange.city.IdNumbers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Every registry look-up goes through here: purpose and input checks, rate limit, injected faults
- * and latency, the query, the response envelope and the call log — whatever the outcome.
+ * Every registry look-up goes through here: purpose and input checks, rate limit, injected faults and latency, the
+ * query, the response envelope and the call log — whatever the outcome. The simulated latency never holds a request
+ * thread: the answer is completed by a timer after it (the servlet request is asynchronous meanwhile).
  */
 @Component
 class RegistryGateway {
 
     static final String PURPOSE_HEADER = "purpose";
     static final String REQUEST_ID_ATTRIBUTE = RegistryGateway.class.getName() + ".requestId";
+    /** Most look-ups one batch may hold. */
+    static final int MAX_BATCH = 50;
     private static final Pattern KEY = Pattern.compile("[0-9A-Za-z-]{4,40}");
 
     private final Faults faults;
     private final CallLog callLog;
     private final CityLoader city;
+    private final RegistryQueries queries;
     private final Clock clock;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "registry-latency");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Instant recordTime;
 
-    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, Clock clock) {
+    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, RegistryQueries queries, Clock clock) {
         this.faults = faults;
         this.callLog = callLog;
         this.city = city;
+        this.queries = queries;
         this.clock = clock;
     }
 
     enum Key { ID_NUMBER, RECORD_NUMBER }
 
-    ExchangeResponse call(HttpServletRequest request, Registry registry, String operation, Key keyType, String key,
-                          Supplier<Optional<?>> query) {
+    /** What one look-up came to before its simulated latency: the data, or a refusal with its status and code. */
+    record Outcome(UUID requestId, String registry, String operation, String key, HttpStatus status, String code,
+                   String message, Object data, int latencyMs) {
+
+        boolean found() {
+            return status == HttpStatus.OK;
+        }
+
+        ApiException refusal() {
+            return new ApiException(status, code, message);
+        }
+
+        /** found, no record, unavailable (outage or no answer), rate limited, or refused (bad input). */
+        String outcome() {
+            return switch (status) {
+                case OK -> "FOUND";
+                case NOT_FOUND -> "NO_RECORD";
+                case TOO_MANY_REQUESTS -> "RATE_LIMITED";
+                case SERVICE_UNAVAILABLE -> "UNAVAILABLE";
+                default -> "REFUSED";
+            };
+        }
+    }
+
+    /** One batch item. */
+    record BatchItem(String registry, String operation, String key) {
+    }
+
+    /** One batch item's answer: the single look-up's envelope plus its own status, outcome and problem code. */
+    record ItemAnswer(int index, String requestId, String registry, String operation, int status, String outcome,
+                      String code, String message, String sourceDepartment, String sourceSystem, Instant recordTime,
+                      Instant respondedAt, Object data) {
+    }
+
+    /** The answer to a batch: one item answer per item, in the order asked. */
+    record BatchAnswer(String requestId, Instant respondedAt, List<ItemAnswer> items) {
+    }
+
+    /** A single look-up (the GET endpoints). */
+    CompletableFuture<ExchangeResponse> call(HttpServletRequest request, Lookup lookup, String key) {
         long start = System.nanoTime();
         UUID requestId = UUID.randomUUID();
         request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId.toString());
         String client = client();
         String purpose = decode(request.getHeader(PURPOSE_HEADER));
-        int status = 500;
+        ApiException refused = purposeProblem(purpose);
+        Outcome o;
         try {
-            if (purpose == null || purpose.isBlank()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "purpose-required",
-                        "Header 'purpose' is required: state why the data is needed (e.g. enrollment-eligibility; Chinese text percent-encoded as UTF-8).");
-            }
-            if (purpose.length() > 200) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "purpose-too-long", "Header 'purpose' must be at most 200 characters.");
-            }
-            if (keyType == Key.ID_NUMBER && !IdNumbers.isValid(key)) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-id-number",
-                        "The ID number is not a valid 18-character citizen ID number (GB 11643-1999: 17 digits and a check character).");
-            }
-            if (keyType == Key.RECORD_NUMBER && !KEY.matcher(key).matches()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-key", "The record number must be 4 to 40 letters, digits or '-'.");
-            }
-            Faults.Settings s = faults.get(registry);
-            if (!allow(client + "|" + registry, s.rateLimitPerSecond())) {
-                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                        "Rate limit of " + s.rateLimitPerSecond() + " requests per second for this registry exceeded; retry after 1 second.");
-            }
-            Instant now = Instant.now(clock);
-            if (s.outageAt(now)) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "registry-outage", registry.name() + " is unavailable (maintenance window).");
-            }
-            sleep(s);
-            if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", registry.name() + " did not answer; retry later.");
-            }
-            Optional<?> data = query.get();
-            Object value = data.filter(d -> !(d instanceof Collection<?> c && c.isEmpty())).orElseThrow(() ->
-                    new ApiException(HttpStatus.NOT_FOUND, "no-record", registry.name() + " holds no record for this key."));
-            status = 200;
-            return new ExchangeResponse(requestId.toString(), registry.name(), registry.department(), registry.system(),
-                    recordTime(), Instant.now(clock), value);
-        } catch (ApiException e) {
-            status = e.status().value();
+            o = refused != null ? refusal(requestId, lookup.registry().name(), lookup.operation(), key, refused)
+                    : evaluate(requestId, lookup, key, client);
+        } catch (RuntimeException e) {
+            log(new Outcome(requestId, lookup.registry().name(), lookup.operation(), key, HttpStatus.INTERNAL_SERVER_ERROR,
+                    "error", e.toString(), null, 0), client, purpose, start);
             throw e;
-        } finally {
-            callLog.record(requestId, client, registry.name(), operation, key, purpose, status, (System.nanoTime() - start) / 1_000_000);
         }
+        return later(o.latencyMs(), () -> {
+            log(o, client, purpose, start);
+            if (!o.found()) {
+                throw o.refusal();
+            }
+            return new ExchangeResponse(requestId.toString(), o.registry(), lookup.registry().department(),
+                    lookup.registry().system(), recordTime(), Instant.now(clock), o.data());
+        });
+    }
+
+    /**
+     * Up to {@value #MAX_BATCH} look-ups in one request, as if the registries answered in parallel: every item is
+     * validated, rate-limited and fault-injected on its own and logged as its own call; the answer comes after the
+     * longest of the items' latencies. A missing purpose refuses the whole batch (still one log row per item).
+     */
+    CompletableFuture<BatchAnswer> batch(HttpServletRequest request, List<BatchItem> items) {
+        long start = System.nanoTime();
+        UUID batchId = UUID.randomUUID();
+        request.setAttribute(REQUEST_ID_ATTRIBUTE, batchId.toString());
+        String client = client();
+        String purpose = decode(request.getHeader(PURPOSE_HEADER));
+        if (items == null || items.isEmpty()) {
+            callLog.record(batchId, client, "NONE", "batch", null, purpose, 400, 0);
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty-batch", "A batch needs at least one item {registry, operation, key}.");
+        }
+        if (items.size() > MAX_BATCH) {
+            callLog.record(batchId, client, "NONE", "batch", null, purpose, 400, 0);
+            throw new ApiException(HttpStatus.BAD_REQUEST, "batch-too-large", "A batch holds at most " + MAX_BATCH + " items.");
+        }
+        ApiException refused = purposeProblem(purpose);
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        int latency = 0;
+        try {
+            for (BatchItem item : items) {
+                UUID id = UUID.randomUUID();
+                String registry = item == null || item.registry() == null ? "NONE" : abbreviate(item.registry(), 40);
+                String operation = item == null || item.operation() == null ? "none" : abbreviate(item.operation(), 60);
+                String key = item == null ? null : item.key();
+                Optional<Lookup> lookup = item == null ? Optional.empty() : Lookup.of(item.registry(), item.operation());
+                Outcome o;
+                if (refused != null) {
+                    o = refusal(id, registry, operation, key, refused);
+                } else if (lookup.isEmpty()) {
+                    o = refusal(id, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "unknown-lookup",
+                            "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
+                } else {
+                    o = evaluate(id, lookup.get(), key, client);
+                }
+                outcomes.add(o);
+                latency = Math.max(latency, o.latencyMs());
+            }
+        } catch (RuntimeException e) {
+            outcomes.forEach(o -> log(o, client, purpose, start));
+            callLog.record(batchId, client, "NONE", "batch", null, purpose, 500, (System.nanoTime() - start) / 1_000_000);
+            throw e;
+        }
+        if (refused != null) {
+            outcomes.forEach(o -> log(o, client, purpose, start));
+            throw refused;
+        }
+        return later(latency, () -> {
+            Instant now = Instant.now(clock);
+            List<ItemAnswer> answers = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome o = outcomes.get(i);
+                log(o, client, purpose, start);
+                Lookup l = Lookup.of(o.registry(), o.operation()).orElse(null);
+                answers.add(new ItemAnswer(i, o.requestId().toString(), o.registry(), o.operation(), o.status().value(),
+                        o.outcome(), o.found() ? null : o.code(), o.found() ? null : o.message(),
+                        o.found() && l != null ? l.registry().department() : null,
+                        o.found() && l != null ? l.registry().system() : null,
+                        o.found() ? recordTime() : null, now, o.data()));
+            }
+            return new BatchAnswer(batchId.toString(), now, answers);
+        });
+    }
+
+    /** Input checks, rate limit, outage, latency, error rate and the query of one look-up. */
+    private Outcome evaluate(UUID requestId, Lookup lookup, String key, String client) {
+        String registry = lookup.registry().name();
+        String operation = lookup.operation();
+        if (lookup.key() == Key.ID_NUMBER && (key == null || !IdNumbers.isValid(key))) {
+            return refusal(requestId, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "malformed-id-number",
+                    "The ID number is not a valid 18-character citizen ID number (GB 11643-1999: 17 digits and a check character)."));
+        }
+        if (lookup.key() == Key.RECORD_NUMBER && (key == null || !KEY.matcher(key).matches())) {
+            return refusal(requestId, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "malformed-key",
+                    "The record number must be 4 to 40 letters, digits or '-'."));
+        }
+        Faults.Settings s = faults.get(lookup.registry());
+        if (!allow(client + "|" + registry, s.rateLimitPerSecond())) {
+            return refusal(requestId, registry, operation, key, new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Rate limit of " + s.rateLimitPerSecond() + " requests per second for this registry exceeded; retry after 1 second."));
+        }
+        if (s.outageAt(Instant.now(clock))) {
+            return refusal(requestId, registry, operation, key, new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "registry-outage", registry + " is unavailable (maintenance window)."));
+        }
+        int latency = latency(s);
+        if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
+            return new Outcome(requestId, registry, operation, key, HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
+                    registry + " did not answer; retry later.", null, latency);
+        }
+        Optional<?> data = lookup.query(queries, key).filter(d -> !(d instanceof Collection<?> c && c.isEmpty()));
+        return data.isPresent()
+                ? new Outcome(requestId, registry, operation, key, HttpStatus.OK, null, null, data.get(), latency)
+                : new Outcome(requestId, registry, operation, key, HttpStatus.NOT_FOUND, "no-record",
+                registry + " holds no record for this key.", null, latency);
+    }
+
+    private static Outcome refusal(UUID requestId, String registry, String operation, String key, ApiException e) {
+        return new Outcome(requestId, registry, operation, key, e.status(), e.code(), e.getMessage(), null, 0);
+    }
+
+    private static ApiException purposeProblem(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "purpose-required",
+                    "Header 'purpose' is required: state why the data is needed (e.g. enrollment-eligibility; Chinese text percent-encoded as UTF-8).");
+        }
+        if (purpose.length() > 200) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "purpose-too-long", "Header 'purpose' must be at most 200 characters.");
+        }
+        return null;
+    }
+
+    private void log(Outcome o, String client, String purpose, long start) {
+        callLog.record(o.requestId(), client, o.registry(), o.operation(), o.key() != null && o.key().length() <= 40 ? o.key() : null,
+                purpose, o.status().value(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The answer after the latency: at once on this thread when there is none, else completed by the timer. */
+    private <T> CompletableFuture<T> later(int latencyMs, Supplier<T> answer) {
+        if (latencyMs <= 0) {
+            return CompletableFuture.completedFuture(answer.get());
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        timer.schedule(() -> {
+            try {
+                f.complete(answer.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, latencyMs, TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        timer.shutdown(); // answers already scheduled are still given (and logged)
+        timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** Header values are ASCII: a purpose in Chinese is sent percent-encoded (UTF-8) and logged decoded. */
@@ -106,6 +280,10 @@ class RegistryGateway {
         } catch (IllegalArgumentException e) {
             return header;
         }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     private Instant recordTime() {
@@ -134,15 +312,8 @@ class RegistryGateway {
         }
     }
 
-    private static void sleep(Faults.Settings s) {
-        int ms = s.latencyMaxMs() <= s.latencyMinMs() ? s.latencyMinMs()
+    private static int latency(Faults.Settings s) {
+        return s.latencyMaxMs() <= s.latencyMinMs() ? s.latencyMinMs()
                 : ThreadLocalRandom.current().nextInt(s.latencyMinMs(), s.latencyMaxMs() + 1);
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -138,4 +138,15 @@ class RegistryQueries {
                 + "to_char(valid_from, " + D + ") as \"validFrom\", to_char(valid_until, " + D + ") as \"validUntil\" "
                 + "from exchange.preferential where id_number = :key order by record_no", id);
     }
+
+    /** 出生医学证明: the children born to a person, as mother or father. */
+    List<Map<String, Object>> birthsOf(String parent) {
+        return rows("""
+                select id_number as "idNumber", name, gender, to_char(birth_date, 'YYYY-MM-DD') as "birthDate",
+                       mother_id as "motherIdNumber", mother_name as "motherName",
+                       father_id as "fatherIdNumber", father_name as "fatherName",
+                       certificate_no as "certificateNo", to_char(issued_on, 'YYYY-MM-DD') as "issuedOn"
+                from exchange.birth_certificate where mother_id = :key or father_id = :key
+                order by birth_date, id_number""", parent);
+    }
 }

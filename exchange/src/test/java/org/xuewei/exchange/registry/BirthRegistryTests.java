@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Contract of 出生医学证明: GET /exchange/v1/births/parents/{idNumber}. */
 class BirthRegistryTests extends ExchangeTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    CallLog callLog;
+
     static final String PURPOSE = "enrollment-eligibility";
 
     /** The guardian (father) of a migrant family: no 户籍 household in the city. */
@@ -35,6 +38,7 @@ class BirthRegistryTests extends ExchangeTestSupport {
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode body = json(r);
         assertThat(body.get("code").asString()).isEqualTo("purpose-required");
+        callLog.flush();
         assertThat(jdbc.sql("select registry from exchange.call_log where request_id = :id::uuid")
                 .param("id", body.get("requestId").asString()).query(String.class).single()).isEqualTo("BIRTH");
     }

@@ -23,6 +23,9 @@ class RegistryApiTests extends ExchangeTestSupport {
     @Autowired
     Faults faults;
 
+    @Autowired
+    CallLog callLog;
+
     @AfterEach
     void resetFaults() {
         faults.reset();
@@ -62,6 +65,7 @@ class RegistryApiTests extends ExchangeTestSupport {
         JsonNode body = json(r);
         assertThat(body.get("code").asString()).isEqualTo("purpose-required");
         String requestId = body.get("requestId").asString();
+        callLog.flush();
         Map<String, Object> logged = jdbc.sql("select client_id, status, subject_hash, subject_mask from exchange.call_log where request_id = :id::uuid")
                 .param("id", requestId).query().singleRow();
         assertThat(logged.get("client_id")).isEqualTo("xuewei-platform");

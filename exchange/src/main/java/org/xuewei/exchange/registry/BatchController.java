@@ -1,0 +1,40 @@
+package org.xuewei.exchange.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * 批量查询 — several look-ups in one round trip, answered as if the registries were asked in parallel. Same token
+ * (scope registry.read) and purpose header as every look-up; each item has its own outcome and its own call-log row.
+ */
+@RestController
+@RequestMapping("/exchange/v1")
+@Tag(name = "registries")
+@SecurityRequirement(name = "oauth2")
+class BatchController {
+
+    /** The request: the look-ups, e.g. {@code {"registry":"HUKOU","operation":"households-of-person","key":"3601…"}}. */
+    record BatchRequest(List<RegistryGateway.BatchItem> items) {
+    }
+
+    private final RegistryGateway gateway;
+
+    BatchController(RegistryGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Operation(summary = "批量查询: up to 50 look-ups {registry, operation, key}, each answered with its own outcome")
+    @PostMapping("/batch")
+    CompletableFuture<RegistryGateway.BatchAnswer> batch(HttpServletRequest r, @RequestBody BatchRequest body) {
+        return gateway.batch(r, body == null ? null : body.items());
+    }
+}

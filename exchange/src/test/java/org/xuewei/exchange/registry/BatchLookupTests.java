@@ -1,0 +1,156 @@
+package org.xuewei.exchange.registry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xuewei.exchange.ExchangeTestSupport;
+import org.xuewei.exchange.city.IdNumbers;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /exchange/v1/batch}: many look-ups in one round trip, each with its own outcome and call-log row. */
+class BatchLookupTests extends ExchangeTestSupport {
+
+    static final String PURPOSE = RegistryApiTests.PURPOSE;
+
+    @Autowired
+    Faults faults;
+
+    @Autowired
+    CallLog callLog;
+
+    @AfterEach
+    void resetFaults() {
+        faults.reset();
+    }
+
+    String guardian() {
+        return jdbc.sql("select guardian_id from exchange.family where category = 1 and cases = '' order by family_no limit 1")
+                .query(String.class).single();
+    }
+
+    HttpResponse<String> batch(String body, String purpose) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/exchange/v1/batch")))
+                .header("Authorization", "Bearer " + platformToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (purpose != null) {
+            b.header("purpose", purpose);
+        }
+        return send(b.build());
+    }
+
+    static String item(String registry, String operation, String key) {
+        return "{\"registry\":\"" + registry + "\",\"operation\":\"" + operation + "\",\"key\":\"" + key + "\"}";
+    }
+
+    static String items(String... items) {
+        return "{\"items\":[" + String.join(",", items) + "]}";
+    }
+
+    @Test
+    void eachItemHasItsOwnOutcomeAndItsOwnCallLogRow() throws Exception {
+        String id = guardian();
+        String unknown = IdNumbers.of("360102", LocalDate.of(1901, 1, 1), 1);
+        faults.set(Registry.PROPERTY, new Faults.Settings(0, 0, 0, 1000,
+                List.of(new Faults.Outage(Instant.now().minusSeconds(5), Instant.now().plusSeconds(60)))));
+        HttpResponse<String> r = batch(items(
+                item("HUKOU", "households-of-person", id),
+                item("PROPERTY", "units-of-person", id),
+                item("HUKOU", "households-of-person", unknown),
+                item("CIVIL_AFFAIRS", "civil-affairs-of-person", "123"),
+                item("HUKOU", "no-such-operation", id),
+                item("HUKOU", "person", id)), PURPOSE);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = json(r);
+        JsonNode items = answer.get("items");
+        assertThat(items).hasSize(6);
+        assertThat(items.get(0).get("outcome").asString()).isEqualTo("FOUND");
+        assertThat(items.get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(items.get(0).get("sourceDepartment").asString()).isEqualTo("南昌市公安局");
+        assertThat(items.get(0).get("data").get(0).get("members").size()).isGreaterThanOrEqualTo(2);
+        // the registry in outage: that item unavailable, the others answered
+        assertThat(items.get(1).get("outcome").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(items.get(1).get("code").asString()).isEqualTo("registry-outage");
+        assertThat(items.get(1).get("data").isNull()).isTrue();
+        assertThat(items.get(2).get("outcome").asString()).isEqualTo("NO_RECORD");
+        assertThat(items.get(2).get("status").asInt()).isEqualTo(404);
+        // a bad key is refused with its reason; an unknown look-up too
+        assertThat(items.get(3).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(items.get(3).get("code").asString()).isEqualTo("malformed-id-number");
+        assertThat(items.get(4).get("code").asString()).isEqualTo("unknown-lookup");
+        assertThat(items.get(5).get("data").get("idNumber").asString()).isEqualTo(id);
+
+        callLog.flush();
+        List<Integer> logged = new ArrayList<>();
+        for (JsonNode item : items) {
+            Map<String, Object> row = jdbc.sql("select registry, operation, status, subject_hash, purpose from exchange.call_log where request_id = :id::uuid")
+                    .param("id", item.get("requestId").asString()).query().singleRow();
+            assertThat(row.get("registry")).isEqualTo(item.get("registry").asString());
+            assertThat(row.get("purpose")).asString().startsWith("enrollment-eligibility");
+            logged.add((Integer) row.get("status"));
+        }
+        assertThat(logged).containsExactly(200, 503, 404, 400, 400, 200);
+        assertThat(answer.get("requestId").asString()).isNotIn(items.findValuesAsString("requestId"));
+    }
+
+    @Test
+    void withoutPurposeTheBatchIs400AndEveryItemIsLogged() throws Exception {
+        String id = guardian();
+        callLog.flush();
+        int before = jdbc.sql("select count(*) from exchange.call_log where status = 400 and operation = 'units-of-person'")
+                .query(Integer.class).single();
+        HttpResponse<String> r = batch(items(item("HUKOU", "households-of-person", id), item("PROPERTY", "units-of-person", id)), null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("code").asString()).isEqualTo("purpose-required");
+        assertThat(r.body()).doesNotContain(id);
+        callLog.flush();
+        assertThat(jdbc.sql("select count(*) from exchange.call_log where status = 400 and operation = 'units-of-person'")
+                .query(Integer.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theRateLimitHoldsPerRegistryInsideABatch() throws Exception {
+        faults.set(Registry.STUDENT_STATUS, new Faults.Settings(0, 0, 0, 2, List.of()));
+        String id = guardian();
+        String student = jdbc.sql("select id_number from exchange.student_record limit 1").query(String.class).single();
+        String s = item("STUDENT_STATUS", "student-status-of-person", student);
+        JsonNode items = json(batch(items(s, s, s, s, s, item("HUKOU", "person", id)), PURPOSE)).get("items");
+        assertThat(items.findValuesAsString("outcome")).contains("RATE_LIMITED");
+        assertThat(items.get(5).get("outcome").asString()).isEqualTo("FOUND");
+    }
+
+    @Test
+    void injectedErrorsAndLatencyApplyPerItem() throws Exception {
+        String id = guardian();
+        faults.set(Registry.CIVIL_AFFAIRS, new Faults.Settings(0, 0, 1.0, 1000, List.of()));
+        faults.set(Registry.HUKOU, new Faults.Settings(250, 260, 0, 1000, List.of()));
+        long start = System.nanoTime();
+        JsonNode items = json(batch(items(item("CIVIL_AFFAIRS", "civil-affairs-of-person", id), item("HUKOU", "person", id)), PURPOSE))
+                .get("items");
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(250);
+        assertThat(items.get(0).get("code").asString()).isEqualTo("registry-unavailable");
+        assertThat(items.get(1).get("outcome").asString()).isEqualTo("FOUND");
+    }
+
+    @Test
+    void emptyAndOversizedBatchesAreRefused() throws Exception {
+        HttpResponse<String> empty = batch("{\"items\":[]}", PURPOSE);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty).get("code").asString()).isEqualTo("empty-batch");
+        String one = item("HUKOU", "person", guardian());
+        HttpResponse<String> large = batch(items(java.util.Collections.nCopies(RegistryGateway.MAX_BATCH + 1, one).toArray(String[]::new)), PURPOSE);
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(json(large).get("code").asString()).isEqualTo("batch-too-large");
+        assertThat(batch("not json", PURPOSE).statusCode()).isEqualTo(400);
+    }
+}
