@@ -4,6 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -14,7 +15,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,6 +31,10 @@ class MigrantChildTests {
 
     static final String MIGRANT_FATHER = "430102199003151234";
     static final String MIGRANT_CHILD = "43010220210410137X";
+    /** 随迁子女 whose family has a residence permit in a zone and no registered rental. */
+    static final String PERMIT_ONLY_FATHER = "510104198811223337";
+    /** 随迁子女 whose family has neither a residence permit nor a rental: no address in the city. */
+    static final String NO_ADDRESS_FATHER = "520102198709014511";
 
     @Autowired
     MockMvc mvc;
@@ -64,5 +71,69 @@ class MigrantChildTests {
         assertThat(categories).isNotEmpty().contains("第7类生源（随迁子女）");
         List<String> problems = JsonPath.read(check, "$.problems[*]");
         assertThat(problems).doesNotContain("MISSING_CHILD_HUKOU");
+    }
+
+    /**
+     * The root cause of the living demo's "no zoned home" refusals: a migrant family whose only address in the city
+     * is the one on its residence permit (about 40% of category 7 have no registered rental) had no home to apply
+     * with, because the permit's address was dropped.
+     */
+    @Test
+    void the_residence_permit_address_is_a_home_to_apply_with() throws Exception {
+        String ref = onlyChild(PERMIT_ONLY_FATHER);
+        String check = mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(PERMIT_ONLY_FATHER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complete").value(true))
+                .andExpect(jsonPath("$.homes.length()").value(1))
+                .andExpect(jsonPath("$.homes[0].kind").value("PERMIT"))
+                .andExpect(jsonPath("$.homes[0].address").value("江西省南昌市新建区冠山管理处红谷大道97号凤凰小区3栋2单元301室"))
+                .andExpect(jsonPath("$.homes[0].schools[0].code").value("360112P009"))
+                .andExpect(jsonPath("$.homes[0].schools[0].category").value("第7类生源（随迁子女）"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(check).contains("PERMIT");
+
+        mvc.perform(post("/api/v1/parent/children/{ref}/applications", ref).with(parent(PERMIT_ONLY_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "permit-home-1").content("{\"consent\":true}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.homeAddress").value(org.hamcrest.Matchers.startsWith("M:")))
+                .andExpect(jsonPath("$.publicSchool").isNotEmpty());
+
+        String page = mvc.perform(get("/parent/children/{ref}", ref).with(parent(PERMIT_ONLY_FATHER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("居住证地址").doesNotContain("id=\"no-zoned-home\"");
+    }
+
+    /** A family with no address in the city gets what to do (统筹 by the district, a residence permit), no bare refusal. */
+    @Test
+    void a_family_without_any_address_is_told_what_to_do() throws Exception {
+        String ref = onlyChild(NO_ADDRESS_FATHER);
+        mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(NO_ADDRESS_FATHER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complete").value(true))
+                .andExpect(jsonPath("$.homes.length()").value(0));
+
+        String page = mvc.perform(get("/parent/children/{ref}", ref).with(parent(NO_ADDRESS_FATHER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"no-zoned-home\"").contains("统筹安排学位").contains("办理居住证")
+                .doesNotContain("id=\"submit\"").doesNotContain("id=\"no-problems\"");
+        String english = mvc.perform(get("/parent/children/{ref}", ref).param("lang", "en").with(parent(NO_ADDRESS_FATHER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("education bureau of the district where you live");
+
+        mvc.perform(post("/api/v1/parent/children/{ref}/applications", ref).with(parent(NO_ADDRESS_FATHER)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "no-address-1").content("{\"consent\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("application.error.no-home"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("统筹安排学位")));
+    }
+
+    private String onlyChild(String father) throws Exception {
+        String list = mvc.perform(get("/api/v1/parent/children").with(parent(father)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(list, "$[0].ref");
     }
 }

@@ -20,6 +20,7 @@ import org.xuewei.platform.policy.PropertyUsage;
 import org.xuewei.platform.policy.PurchaseContractFact;
 import org.xuewei.platform.policy.Relation;
 import org.xuewei.platform.policy.RentalFact;
+import org.xuewei.platform.policy.ResidencePermitFact;
 import org.xuewei.platform.registry.FactsReport;
 import org.xuewei.platform.registry.ZoneDirectory;
 
@@ -74,6 +75,13 @@ public class Judge {
         for (RentalFact r : facts.rentals()) {
             if (addresses.add(r.address().id())) {
                 homes.add(home("R:" + r.source().recordId(), "RENTAL", r.address(), null, List.of(), facts, season, locale));
+            }
+        }
+        // 居住证的居住地址: a 随迁子女 family without a registered rental lives where its permit says (the district
+        // places category 7 by it)
+        for (ResidencePermitFact m : facts.permits()) {
+            if (m.address() != null && !m.address().id().isBlank() && addresses.add(m.address().id())) {
+                homes.add(home("M:" + m.source().recordId(), "PERMIT", m.address(), null, List.of(), facts, season, locale));
             }
         }
         // the page pre-selects the first home and school: put the one the policy ranks best first, so that a parent

@@ -351,7 +351,7 @@ public final class FactsCollector {
                 case "RESIDENCE_PERMIT" -> data.forEach(p -> permits.add(new ResidencePermitFact(p.path("permitNo").asString(),
                         who, p.path("districtCode").asString("").length() >= 4 ? p.path("districtCode").asString().substring(0, 4) : "",
                         date(p.path("issuedOn")), date(p.path("validUntil")),
-                        SourceRef.of(RegistrySource.RESIDENCE_PERMIT, p.path("permitNo").asString()))));
+                        SourceRef.of(RegistrySource.RESIDENCE_PERMIT, p.path("permitNo").asString()), address(p))));
                 case "SOCIAL_INSURANCE" -> data.forEach(s -> insurance.add(new SocialInsuranceFact(who,
                         s.path("insuranceType").asString(), s.path("monthsPaid").asInt(),
                         month(s.path("firstPaidMonth")), month(s.path("lastPaidMonth")),
