@@ -1,9 +1,12 @@
 package org.xuewei.platform.admission;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xuewei.platform.admission.allocation.SchoolStats;
+import org.xuewei.platform.admission.notice.NoticeCodes;
 import org.xuewei.platform.admission.store.AppealStore;
 import org.xuewei.platform.admission.store.OfferStore;
 import org.xuewei.platform.admission.store.RunRecord;
@@ -14,6 +17,7 @@ import org.xuewei.platform.identity.StaffAccount;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,10 +38,17 @@ public class Appeals {
     private final Inputs inputs;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondBatches batches;
+    private final NoticeCodes notices;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     Appeals(RunStore runs, OfferStore offers, AppealStore appeals, Inputs inputs, AuditLog audit, Clock clock,
+            SecondBatches batches, NoticeCodes notices, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
+        this.batches = batches;
+        this.notices = notices;
+        this.events = events;
         this.runs = runs;
         this.offers = offers;
         this.appeals = appeals;
@@ -105,11 +116,24 @@ public class Appeals {
                 throw new AdmissionRefused("admission.refused.appeal-decided");
             }
             if (upheld) {
+                if (batches.open(run.id()).isPresent()) {
+                    // the open second-batch draw counted the free seats when it was frozen
+                    throw new AdmissionRefused("admission.refused.second-batch-open");
+                }
                 if (school == null || school.isBlank() || !offers.take(a.runId(), school.strip())) {
                     throw new AdmissionRefused("admission.refused.appeal-full", school);
                 }
-                offers.move(a.runId(), a.applicationNo(), school.strip(), clock.instant().plus(
-                        Duration.between(run.publishedAt(), run.arrivalDeadline())));
+                String code = school.strip();
+                Instant now = clock.instant();
+                Instant deadline = now.plus(Duration.between(run.publishedAt(), run.arrivalDeadline()));
+                offers.move(a.runId(), a.applicationNo(), code, deadline);
+                String name = run.summary().schools().stream().filter(s -> s.code().equals(code)).findFirst()
+                        .map(SchoolStats::name).orElse(code);
+                // the old notice named the old school: it is withdrawn (its link says "not found") and a new one issued
+                notices.reissue(run.id(), a.applicationNo(), code, name, now);
+                int batch = offers.find(run.id(), a.applicationNo()).map(OfferStore.Offer::batch).orElse(0);
+                events.publishEvent(new AdmissionOfferMade(run.id(), a.applicationNo(), run.districtCode(),
+                        run.season(), run.grade(), code, name, AdmissionOfferMade.APPEAL_UPHELD, batch, deadline, now));
             }
             appeals.decide(appealId, upheld ? "UPHELD" : "DISMISSED", by.username(), clock.instant(), note,
                     upheld ? school.strip() : null);

@@ -3,51 +3,40 @@ package org.xuewei.platform.admission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xuewei.engine.Allocation;
-import org.xuewei.engine.Engine;
-import org.xuewei.engine.Hex;
-import org.xuewei.engine.Instance;
-import org.xuewei.engine.InstanceBuilder;
-import org.xuewei.engine.Mechanism;
-import org.xuewei.engine.TieBreak;
-import org.xuewei.platform.admission.allocation.AllocationPlanner;
 import org.xuewei.platform.admission.store.DrawRecord;
-import org.xuewei.platform.admission.store.DrawStore;
 import org.xuewei.platform.admission.store.OfferStore;
 import org.xuewei.platform.admission.store.RunRecord;
 import org.xuewei.platform.admission.store.RunStore;
-import org.xuewei.platform.admission.store.Snapshots;
 import org.xuewei.platform.audit.AuditEntry;
 import org.xuewei.platform.audit.AuditLog;
 import org.xuewei.platform.identity.StaffAccount;
 import org.xuewei.platform.identity.StaffRole;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * 报到 — school and parent both confirm before the deadline (双确认); afterwards unconfirmed places are released
- * and a second batch fills them from the waiting children in the first batch's priority order (same choices, same
- * tiers, same lottery keys). Seats are taken by one conditional update each, so no school is ever over-filled.
+ * and a second batch (第二批次补录) fills them from the waiting children in the first batch's priority order (same
+ * choices, same tiers and points) by a lottery draw of its own with the same ceremony and public page as the first
+ * ({@link SecondBatches}). Seats are taken by one conditional update each, so no school is ever over-filled.
  */
 @Service
 public class Arrivals {
 
     private final RunStore runs;
-    private final DrawStore draws;
     private final OfferStore offers;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondBatches batches;
     private final TransactionTemplate tx;
 
-    Arrivals(RunStore runs, DrawStore draws, OfferStore offers, AuditLog audit, Clock clock,
+    Arrivals(RunStore runs, SecondBatches batches, OfferStore offers, AuditLog audit, Clock clock,
              PlatformTransactionManager transactions) {
         this.runs = runs;
-        this.draws = draws;
+        this.batches = batches;
         this.offers = offers;
         this.audit = audit;
         this.clock = clock;
@@ -84,9 +73,24 @@ public class Arrivals {
         });
     }
 
-    /** After the deadline: releases what is not confirmed by both, then offers the seats to the waiting children. */
-    public int releaseAndSecondBatch(StaffAccount by, long runId) {
-        Integer placed = tx.execute(status -> {
+    /**
+     * What starting the second batch did: seats released per school, and the second-batch draw (补录) that will fill
+     * them — frozen now, then committed and drawn with the ceremony like the first draw — or {@code null} when no
+     * waiting child wants a school with a free seat.
+     */
+    public record Release(Map<String, Integer> released, Long drawId) {
+
+        public int releasedSeats() {
+            return released.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * After the deadline: releases what is not confirmed by both and freezes the second batch's draw over the free
+     * seats. While a second-batch draw of the run is open, it is returned and nothing is released.
+     */
+    public Release releaseAndSecondBatch(StaffAccount by, long runId) {
+        return tx.execute(status -> {
             RunRecord run = runs.lock(runId).orElseThrow(() -> new AdmissionRefused("admission.refused.no-run"));
             AdmissionPermission.SECOND_BATCH.check(by, run.districtCode());
             if (!run.published()) {
@@ -95,46 +99,22 @@ public class Arrivals {
             if (clock.instant().isBefore(run.arrivalDeadline())) {
                 throw new AdmissionRefused("admission.refused.before-deadline");
             }
+            Optional<DrawRecord> open = batches.open(runId);
+            if (open.isPresent()) {
+                return new Release(Map.of(), open.get().id());
+            }
             Map<String, Integer> released = offers.releaseUnconfirmed(runId, clock.instant());
-            int n = secondBatch(run);
+            Long draw = batches.freeze(run, clock.instant(), by.username()).orElse(null);
             audit.record(new AuditEntry(by.username(), AdmissionPermission.SECOND_BATCH.action(),
-                    "admission.run:" + runId, "", "released " + released + "; second batch placed " + n));
-            return n;
+                    "admission.run:" + runId, "", "released " + released + "; second batch "
+                    + (draw == null ? "not needed (no waiting child wants a free seat)" : "draw " + draw + " frozen")));
+            return new Release(released, draw);
         });
-        return placed == null ? 0 : placed;
     }
 
-    private int secondBatch(RunRecord run) {
-        DrawRecord draw = draws.find(run.drawId()).orElseThrow();
-        AllocationPlanner.Plan plan = AllocationPlanner.freeze(Snapshots.input(draw.snapshot()));
-        Set<String> waiting = new HashSet<>(offers.waiting(run.id()));
-        InstanceBuilder b = new InstanceBuilder().format(Instance.FORMAT).mechanism(Mechanism.DEFERRED_ACCEPTANCE)
-                .tieBreak(TieBreak.SINGLE);
-        List<OfferStore.Seat> seats = offers.seats(run.id());
-        seats.forEach(s -> b.school(s.schoolCode(), Math.max(0, s.capacity() - s.held())));
-        Set<String> known = new HashSet<>(seats.stream().map(OfferStore.Seat::schoolCode).toList());
-        plan.choices().forEach((id, list) -> {
-            if (waiting.contains(id)) {
-                b.student(id, list.stream().filter(c -> known.contains(c.school()))
-                        .map(c -> InstanceBuilder.Choice.of(c.school(), c.tier(), c.points())).toList());
-            }
-        });
-        plan.groups().stream().filter(waiting::containsAll).forEach(b::group);
-        Instance inst = b.build();
-        Allocation a = Engine.allocate(inst, Hex.parseDigest(draw.seed()));
-        int placed = 0;
-        int next = offers.offers(run.id()).stream().mapToInt(OfferStore.Offer::batch).max().orElse(1) + 1;
-        // the second batch's window is as long as the first one's
-        Instant deadline = clock.instant().plus(java.time.Duration.between(run.publishedAt(), run.arrivalDeadline()));
-        for (int k = 0; k < inst.studentCount(); k++) {
-            int i = inst.studentByIdOrder(k);
-            String school = a.schoolIdOf(i);
-            if (school != null && offers.take(run.id(), school)) {
-                offers.offer(run.id(), inst.studentId(i), school, next, deadline);
-                placed++;
-            }
-        }
-        return placed;
+    /** The second-batch draws of a published run, oldest first. */
+    public List<DrawRecord> secondBatches(long runId) {
+        return batches.of(runId);
     }
 
     private RunRecord publishedRun(long runId) {

@@ -9,6 +9,7 @@ import org.xuewei.platform.admission.allocation.AllocationPlanner;
 import org.xuewei.platform.admission.allocation.Outcome;
 import org.xuewei.platform.admission.store.DrawRecord;
 import org.xuewei.platform.admission.store.DrawStore;
+import org.xuewei.platform.admission.store.RunRecord;
 import org.xuewei.platform.admission.store.RunStore;
 import org.xuewei.platform.admission.store.Snapshots;
 import org.xuewei.platform.audit.AuditEntry;
@@ -36,11 +37,13 @@ public class LotteryDraws {
     private final RunStore runs;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondBatches batches;
     private final TransactionTemplate tx;
 
-    LotteryDraws(Inputs inputs, DrawStore draws, RunStore runs, AuditLog audit, Clock clock,
+    LotteryDraws(Inputs inputs, DrawStore draws, RunStore runs, SecondBatches batches, AuditLog audit, Clock clock,
                  PlatformTransactionManager transactions) {
         this.inputs = inputs;
+        this.batches = batches;
         this.draws = draws;
         this.runs = runs;
         this.audit = audit;
@@ -123,10 +126,13 @@ public class LotteryDraws {
             DrawRecord d = draws.lock(drawId).orElseThrow(() -> new AdmissionRefused("admission.refused.no-draw"));
             AdmissionPermission.DRAW_RUN.check(by, d.districtCode());
             if (d.drawn()) {
-                return d.runId();
+                return d.secondBatch() ? d.fillsRunId() : d.runId();
             }
             if (!"SEEDED".equals(d.state())) {
                 throw new AdmissionRefused("admission.refused.draw-state", d.state());
+            }
+            if (d.secondBatch()) {
+                return completeSecondBatch(by, d);
             }
             AllocationPlanner.Plan plan = AllocationPlanner.freeze(Snapshots.input(d.snapshot()));
             if (!plan.instanceJson().equals(d.instanceJson()) || !plan.inputSha256().equals(d.inputSha256())) {
@@ -142,6 +148,17 @@ public class LotteryDraws {
         });
     }
 
+    /** A second batch: under the run's lock, the result becomes offers (and notices) in the same transaction. */
+    private long completeSecondBatch(StaffAccount by, DrawRecord d) {
+        RunRecord run = runs.lock(d.fillsRunId()).orElseThrow();
+        SecondBatches.Outcome outcome = batches.complete(d, run, clock.instant());
+        draws.drawn(d.id(), outcome.resultJson(), outcome.resultSha256(), clock.instant());
+        audit.record(new AuditEntry(by.username(), AdmissionPermission.DRAW_RUN.action() + ".result",
+                "admission.draw:" + d.code(), "", "resultSha256 " + outcome.resultSha256() + "; second batch "
+                + d.batch() + " of run " + run.id() + ": " + outcome.placed() + " placed"));
+        return run.id();
+    }
+
     public Optional<DrawRecord> find(long id) {
         return draws.find(id);
     }
@@ -150,6 +167,7 @@ public class LotteryDraws {
         return draws.byCode(code);
     }
 
+    /** The draws of a season and grade, newest first: first draws and second batches (补录). */
     public List<DrawRecord> draws(String district, int season, int grade) {
         return draws.of(district, season, grade);
     }

@@ -285,7 +285,8 @@ class AdmissionFlowTests {
     }
 
     @Test
-    void the_second_batch_fills_released_places_in_priority_order_and_never_over_fills() throws Exception {
+    void the_second_batch_is_a_draw_of_its_own_fills_released_places_in_priority_order_and_never_over_fills(
+            @TempDir Path dir) throws Exception {
         // S1 has 2 seats, 6 children want it: categories 1, 1 then 2, 3, 4, 5 wait (no home, so no 统筹)
         Season s = new Season().school("S1", 2, 0).school("S9", 0, 30);
         for (String[] c : new String[][] {{"B1", "1"}, {"B2", "1"}, {"B5", "5"}, {"B3", "2"}, {"B4", "3"}, {"B6", "4"}}) {
@@ -324,22 +325,71 @@ class AdmissionFlowTests {
         InMemorySources.CLOCK.advance(Duration.ofHours(2));
         assertThatThrownBy(() -> arrivals.confirmByParent("parent-b2", "B2"))
                 .isInstanceOfSatisfying(AdmissionRefused.class, e -> assertThat(e.key()).isEqualTo("admission.refused.after-deadline"));
-        // several staff start the second batch at once: B2's place goes to B3 (category 2) and to nobody else
-        List<Callable<Integer>> batches = new ArrayList<>();
+        // several staff start the second batch at once: one release (B2's seat), one frozen second-batch draw
+        List<Callable<Arrivals.Release>> batches = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             batches.add(() -> arrivals.releaseAndSecondBatch(admin, run));
         }
-        int placed = 0;
-        for (Future<Integer> f : pool.invokeAll(batches)) {
-            placed += f.get();
+        java.util.Set<Long> drawIds = new java.util.HashSet<>();
+        int releasedSeats = 0;
+        for (Future<Arrivals.Release> f : pool.invokeAll(batches)) {
+            drawIds.add(f.get().drawId());
+            releasedSeats += f.get().releasedSeats();
         }
         pool.shutdown();
-        assertThat(placed).isEqualTo(1);
+        assertThat(releasedSeats).isEqualTo(1);
+        assertThat(drawIds).hasSize(1).doesNotContainNull();
+        long batchDraw = drawIds.iterator().next();
         assertThat(results.resultOf("B2").orElseThrow().offerState()).isEqualTo("RELEASED");
+        assertThat(results.resultOf("B3").orElseThrow().offerState()).isNull(); // nothing placed before the draw
+
+        // the same ceremony as the first draw: frozen list with pseudonymous numbers, commitment, value, seed, result
+        DrawRecord frozen = draws.find(batchDraw).orElseThrow();
+        assertThat(frozen.secondBatch()).isTrue();
+        assertThat(frozen.batch()).isEqualTo(2);
+        assertThat(frozen.fillsRunId()).isEqualTo(run);
+        assertThat(frozen.state()).isEqualTo("FROZEN");
+        assertThat(frozen.candidates()).isEqualTo(4); // B3, B4, B5, B6 wait
+        assertThat(frozen.instanceJson()).contains("\"B3\"", "\"B6\"").doesNotContain("\"B1\"", "\"B2\"")
+                .contains("{\"id\":\"S1\",\"capacity\":1}");
+        assertThat(frozen.inputSha256()).isEqualTo(Sha256.hexOf(frozen.instanceJson()));
+        // while it is open, starting the second batch again gives the same draw and releases nothing
+        Arrivals.Release again = arrivals.releaseAndSecondBatch(admin, run);
+        assertThat(again.drawId()).isEqualTo(batchDraw);
+        assertThat(again.releasedSeats()).isZero();
+        draws.commit(admin, batchDraw, "第二批次补录 公开值 " + 2037);
+        assertThat(draws.draw(admin, batchDraw, "07 11 19", List.of("witness-1"))).isEqualTo(run);
+        DrawRecord d = draws.find(batchDraw).orElseThrow();
+        assertThat(d.drawn()).isTrue();
+        assertThat(d.seed()).isEqualTo(SeedCeremony.seed(d.inputSha256(), d.secret(), "07 11 19", List.of("witness-1")));
+        assertThat(d.commitment()).isEqualTo(SeedCeremony.commitment(d.secret()));
+        // drawing again changes nothing
+        assertThat(draws.draw(admin, batchDraw, "other", List.of())).isEqualTo(run);
+        assertThat(jdbc.sql("select count(*) from admission.offer where run_id = :r and batch = 2").param("r", run)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // its own public page, and the engine's verify passes on its downloads
+        mvc.perform(get("/draws/" + d.code())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(d.resultSha256())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(d.commitment())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 批次补录")));
+        mvc.perform(get("/draws")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(d.code())));
+        byte[] instance = mvc.perform(get("/draws/" + d.code() + "/instance.json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        byte[] result = mvc.perform(get("/draws/" + d.code() + "/result.json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        Files.write(dir.resolve("instance.json"), instance);
+        Files.write(dir.resolve("result.json"), result);
+        Verifier.Verdict verdict = Verifier.verify(dir.resolve("instance.json"), dir.resolve("result.json"));
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        assertThat(new String(result, StandardCharsets.UTF_8)).contains(d.resultSha256());
+        assertThat(Sha256.hexOf(new String(instance, StandardCharsets.UTF_8))).isEqualTo(d.inputSha256());
         ChildResult b3 = results.resultOf("B3").orElseThrow();
         assertThat(b3.offerState()).isEqualTo("OFFERED");
         assertThat(b3.schoolCode()).isEqualTo("S1");
         assertThat(b3.route()).isEqualTo("SECOND_BATCH");
+        assertThat(b3.noticeCode()).isNotNull(); // a second-batch place has its admission notice
         for (String waiting : List.of("B4", "B5", "B6")) {
             assertThat(results.resultOf(waiting).orElseThrow().offerState()).isNull();
         }

@@ -345,7 +345,14 @@ public final class AllocationPlanner {
                 .findFirst().orElse(null);
     }
 
-    static InstanceReader.Read read(String json) {
+    /** An instance file (LOTTERY.md §1, no seed) over these capacities, choices and groups — e.g. a second batch's. */
+    public static String instanceJson(Map<String, Integer> capacities, Map<String, List<Choice>> choices,
+                                      List<List<String>> groups) {
+        return InstanceJson.write(capacities, choices, groups);
+    }
+
+    /** Reads an instance file as the engine (and anyone replaying it) does: the instance and its {@code inputSha256}. */
+    public static InstanceReader.Read read(String json) {
         try {
             return InstanceReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "instance.json");
         } catch (IOException e) {

@@ -171,6 +171,6 @@ public class DemoSeason {
     }
 
     private Optional<DrawRecord> latestDraw(String district, int season, int grade) {
-        return draws.draws(district, season, grade).stream().max(java.util.Comparator.comparingLong(DrawRecord::id));
+        return draws.draws(district, season, grade).stream().filter(d -> !d.secondBatch()).max(java.util.Comparator.comparingLong(DrawRecord::id));
     }
 }

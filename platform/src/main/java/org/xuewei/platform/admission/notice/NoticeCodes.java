@@ -68,6 +68,16 @@ public class NoticeCodes {
                 values (:code, :run, :no, :school, :name, :at)""", rows);
     }
 
+    /**
+     * The child's notice names another school now (an upheld appeal): the old notice is withdrawn — its link then
+     * says "not found" — and a new one is issued. Returns the new code.
+     */
+    public String reissue(long run, String applicationNo, String school, String schoolName, Instant at) {
+        jdbc.sql("delete from admission.notice where run_id = :run and application_no = :no")
+                .param("run", run).param("no", applicationNo).update();
+        return issue(run, applicationNo, school, schoolName, at);
+    }
+
     public Optional<String> codeOf(long run, String applicationNo) {
         return jdbc.sql("select code from admission.notice where run_id = :run and application_no = :no")
                 .param("run", run).param("no", applicationNo).query(String.class).optional();

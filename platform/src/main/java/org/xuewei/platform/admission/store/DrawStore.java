@@ -23,7 +23,8 @@ public class DrawStore {
             d.id, d.code, d.district_code, d.season, d.grade, d.state, d.snapshot, d.instance_json, d.input_sha256,
             d.candidates, d.excluded, d.excluded_reason, d.commitment, d.secret, d.public_value_name, d.public_value,
             d.witnesses, d.seed, d.result_json, d.result_sha256, d.frozen_at, d.frozen_by, d.committed_at,
-            d.seeded_at, d.drawn_at, (select r.id from admission.run r where r.draw_id = d.id and r.kind = 'FINAL')""";
+            d.seeded_at, d.drawn_at, (select r.id from admission.run r where r.draw_id = d.id and r.kind = 'FINAL'),
+            d.batch, d.fills_run_id""";
 
     private final JdbcClient jdbc;
 
@@ -42,6 +43,27 @@ public class DrawStore {
                 .param("snapshot", snapshot).param("instance", instanceJson).param("sha", inputSha256)
                 .param("candidates", candidates).param("excluded", excluded).param("reason", reason)
                 .param("at", utc(at)).param("by", by).query(Long.class).single();
+    }
+
+    /** A second-batch draw (补录) of a published run: frozen like a first draw, with its batch number. */
+    public long freezeBatch(String code, String district, int season, int grade, int batch, long fillsRun,
+                            String snapshot, String instanceJson, String inputSha256, int candidates, Instant at,
+                            String by) {
+        return jdbc.sql("""
+                        insert into admission.draw (code, district_code, season, grade, state, snapshot, instance_json,
+                            input_sha256, candidates, frozen_at, frozen_by, batch, fills_run_id)
+                        values (:code, :district, :season, :grade, 'FROZEN', :snapshot, :instance, :sha, :candidates,
+                            :at, :by, :batch, :run) returning id""")
+                .param("code", code).param("district", district).param("season", season).param("grade", grade)
+                .param("snapshot", snapshot).param("instance", instanceJson).param("sha", inputSha256)
+                .param("candidates", candidates).param("at", utc(at)).param("by", by).param("batch", batch)
+                .param("run", fillsRun).query(Long.class).single();
+    }
+
+    /** The second-batch draws of a published run, oldest first. */
+    public List<DrawRecord> batchesOf(long run) {
+        return jdbc.sql("select " + COLUMNS + " from admission.draw d where d.fills_run_id = :run order by d.id")
+                .param("run", run).query(DrawStore::draw).list();
     }
 
     public boolean commit(long id, String commitment, String secret, String publicValueName, Instant at) {
@@ -104,6 +126,6 @@ public class DrawStore {
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), witnesses,
                 rs.getString(18), rs.getString(19), rs.getString(20), instant(rs.getTimestamp(21)), rs.getString(22),
                 instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)), instant(rs.getTimestamp(25)),
-                (Long) rs.getObject(26));
+                (Long) rs.getObject(26), rs.getInt(27), (Long) rs.getObject(28));
     }
 }

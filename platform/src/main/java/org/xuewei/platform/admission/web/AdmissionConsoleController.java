@@ -180,8 +180,9 @@ class AdmissionConsoleController {
                        RedirectAttributes redirect) {
         ownRun(code, id);
         return act(code, season, grade, redirect, () -> {
-            int n = arrivals.releaseAndSecondBatch(staff.account(), id);
-            return flash(redirect, "admission.flash.second-batch", n);
+            Arrivals.Release r = arrivals.releaseAndSecondBatch(staff.account(), id);
+            return r.drawId() == null ? flash(redirect, "admission.flash.second-batch-none", r.releasedSeats())
+                    : flash(redirect, "admission.flash.second-batch", r.releasedSeats());
         });
     }
 
