@@ -123,7 +123,7 @@ public class Applications {
         Instant now = clock.instant();
         for (EnrollableChild c : household.children()) {
             store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
-                    c.birthDate(), c.grade(), season, now);
+                    c.birthDate(), c.grade(), season, c.source().name(), now);
         }
         audit.record(new AuditEntry(parent.subject(), "application.children.viewed", "guardian:" + guardian.substring(0, 16),
                 clientIp, household.outcome().name()));
@@ -152,7 +152,7 @@ public class Applications {
         EnrollableChild c = found.children().get(0);
         String guardian = personal.lookupHash(parent.idNumber());
         UUID ref = store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
-                c.birthDate(), c.grade(), season, clock.instant());
+                c.birthDate(), c.grade(), season, c.source().name(), clock.instant());
         return summary(store.child(ref, guardian).orElseThrow());
     }
 
@@ -437,7 +437,7 @@ public class Applications {
         Optional<ApplicationRow> a = store.activeFor(c.childHash(), c.season()).filter(r -> r.guardianHash().equals(c.guardianHash()));
         return new ChildSummary(c.id(), c.name(), PersonalData.mask(personal.decrypt(c.childCipher())), c.grade(), c.birthDate(),
                 a.map(ApplicationRow::id).orElse(null), a.map(ApplicationRow::number).orElse(null),
-                a.map(ApplicationRow::status).orElse(null));
+                a.map(ApplicationRow::status).orElse(null), c.foundIn());
     }
 
     private ApplicationView view(ApplicationRow row, boolean created) {

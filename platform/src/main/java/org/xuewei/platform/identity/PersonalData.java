@@ -76,6 +76,15 @@ public class PersonalData {
         return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
     }
 
+    /** A mobile number as screens show it: the first three and last four digits (138****5678). */
+    public static String maskPhone(String phone) {
+        String p = phone == null ? "" : phone.strip();
+        if (p.length() < 8) {
+            return "****";
+        }
+        return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
+    }
+
     private static String normalise(String idNumber) {
         return idNumber.trim().toUpperCase(java.util.Locale.ROOT);
     }

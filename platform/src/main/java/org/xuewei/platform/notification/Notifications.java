@@ -38,6 +38,18 @@ public class Notifications {
         store.markRead(personal.lookupHash(parent.idNumber()), clock.instant());
     }
 
+    /** The mobile number SMS go to, masked (138****5678), if the parent shared one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> maskedPhone(Parent parent) {
+        return store.phoneCipher(personal.lookupHash(parent.idNumber())).map(personal::decrypt).map(PersonalData::maskPhone);
+    }
+
+    /** No SMS for this guardian any more (the parent no longer shares a number); the inbox still gets every message. */
+    @Transactional
+    public void forgetPhone(Parent parent) {
+        store.deleteContact(personal.lookupHash(parent.idNumber()));
+    }
+
     /** Where SMS for this guardian go (e.g. from the city app's {@code phone_number} claim). */
     @Transactional
     public void rememberPhone(Parent parent, String phone) {

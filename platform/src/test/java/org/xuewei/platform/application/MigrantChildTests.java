@@ -57,6 +57,7 @@ class MigrantChildTests {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].grade").value("G1"))
                 .andExpect(jsonPath("$[0].maskedId").value("4301**********137X"))
+                .andExpect(jsonPath("$[0].foundIn").value("BIRTH"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(list).doesNotContain(MIGRANT_CHILD);
         String ref = JsonPath.read(list, "$[0].ref");
@@ -135,5 +136,24 @@ class MigrantChildTests {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andReturn().getResponse().getContentAsString();
         return JsonPath.read(list, "$[0].ref");
+    }
+
+    /** The children list says where each child was found: the household (户籍) or the birth certificate. */
+    @Test
+    void the_children_list_says_where_each_child_was_found() throws Exception {
+        String zh = mvc.perform(get("/parent").with(parent(MIGRANT_FATHER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("data-found-in=\"BIRTH\"").contains("出生医学证明（孩子户籍不在您的户内）");
+        String en = mvc.perform(get("/parent").param("lang", "en").with(parent(MIGRANT_FATHER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Birth certificate (the child’s hukou is not in your household)");
+
+        String household = "360111199302244156";
+        mvc.perform(get("/api/v1/parent/children").with(parent(household)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].foundIn").value("HUKOU"));
+        String page = mvc.perform(get("/parent").with(parent(household)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-found-in=\"HUKOU\"").contains("户籍（您的家庭户）").doesNotContain("data-found-in=\"BIRTH\"");
     }
 }

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 public class ApplicationStore {
 
     /** A child as stored: the ID number only as hash and ciphertext. */
+    /** @param foundIn where the child was found: {@code HUKOU} (户籍) or {@code BIRTH} (出生医学证明) */
     public record ChildRow(UUID id, String guardianHash, String childHash, String childCipher, String name,
-                           LocalDate birthDate, Grade grade, int season) {
+                           LocalDate birthDate, Grade grade, int season, String foundIn) {
     }
 
     /** An application as stored. */
@@ -50,21 +51,21 @@ public class ApplicationStore {
     }
 
     public UUID saveChild(String guardianHash, String childHash, String childCipher, String name, LocalDate birthDate,
-                          Grade grade, int season, Instant now) {
+                          Grade grade, int season, String foundIn, Instant now) {
         return jdbc.sql("""
-                        insert into application.child (id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, created_at)
-                        values (:id, :guardian, :child, :cipher, :name, :birth, :grade, :season, :now)
-                        on conflict (guardian_hash, child_hash, season) do update set name = excluded.name
+                        insert into application.child (id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, found_in, created_at)
+                        values (:id, :guardian, :child, :cipher, :name, :birth, :grade, :season, :foundIn, :now)
+                        on conflict (guardian_hash, child_hash, season) do update set name = excluded.name, found_in = excluded.found_in
                         returning id""")
                 .param("id", UUID.randomUUID()).param("guardian", guardianHash).param("child", childHash)
                 .param("cipher", childCipher).param("name", name).param("birth", birthDate).param("grade", grade.name())
-                .param("season", season).param("now", ts(now))
+                .param("season", season).param("foundIn", foundIn).param("now", ts(now))
                 .query(UUID.class).single();
     }
 
     public List<ChildRow> childrenOf(String guardianHash, int season) {
         return jdbc.sql("""
-                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, found_in
                         from application.child where guardian_hash = :guardian and season = :season order by birth_date, name""")
                 .param("guardian", guardianHash).param("season", season)
                 .query(ApplicationStore::child).list();
@@ -73,7 +74,7 @@ public class ApplicationStore {
     /** Only the guardian's own child: another family's id is simply not found. */
     public Optional<ChildRow> child(UUID id, String guardianHash) {
         return jdbc.sql("""
-                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, found_in
                         from application.child where id = :id and guardian_hash = :guardian""")
                 .param("id", id).param("guardian", guardianHash)
                 .query(ApplicationStore::child).optional();
@@ -81,7 +82,7 @@ public class ApplicationStore {
 
     public Optional<ChildRow> childById(UUID id) {
         return jdbc.sql("""
-                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season
+                        select id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, found_in
                         from application.child where id = :id""")
                 .param("id", id)
                 .query(ApplicationStore::child).optional();
@@ -222,7 +223,7 @@ public class ApplicationStore {
     private static ChildRow child(ResultSet rs, int n) throws SQLException {
         return new ChildRow(rs.getObject("id", UUID.class), rs.getString("guardian_hash"), rs.getString("child_hash"),
                 rs.getString("child_cipher"), rs.getString("name"), rs.getObject("birth_date", LocalDate.class),
-                Grade.valueOf(rs.getString("grade")), rs.getInt("season"));
+                Grade.valueOf(rs.getString("grade")), rs.getInt("season"), rs.getString("found_in"));
     }
 
     private static ApplicationRow application(ResultSet rs, int n) throws SQLException {

@@ -3,6 +3,7 @@ package org.xuewei.platform.application.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -58,12 +59,14 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
 
     static final String RUN = "demo-2";
     private static final Logger log = LoggerFactory.getLogger(DemoApplicants.class);
-    private static final int PAGE = 200;
+    static final int PAGE = 200;
     /** The OAuth2 scope the platform's client holds at the exchange (written so as not to read as a table name). */
     private static final String SCOPE = String.join(".", "registry", "read");
 
     private final Applications applications;
-    private final CatalogImport catalog;
+    private final Ready catalogReady;
+    private final String run;
+    private final int pageSize;
     private final RegistryProperties registry;
     private final JdbcClient jdbc;
     private final int share;
@@ -74,19 +77,28 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
     private volatile Thread worker;
     private volatile boolean stopping;
 
+    @Autowired
     DemoApplicants(Applications applications, CatalogImport catalog, RegistryProperties registry, JdbcClient jdbc,
                    @Value("${xuewei.application.demo.enabled:true}") boolean enabled,
                    @Value("${xuewei.application.demo.share:80}") int share,
                    @Value("${xuewei.application.demo.threads:4}") int threads,
                    @Value("${xuewei.application.demo.families-per-second:8}") double perSecond) {
+        this(applications, () -> !catalog.catalogEmpty(), registry, jdbc, enabled, share, threads, perSecond, RUN, PAGE);
+    }
+
+    /** With a run name and a page size of its own (tests: several runs in one database, small listings). */
+    DemoApplicants(Applications applications, Ready catalogReady, RegistryProperties registry, JdbcClient jdbc,
+                   boolean enabled, int share, int threads, double perSecond, String run, int pageSize) {
         this.applications = applications;
-        this.catalog = catalog;
+        this.catalogReady = catalogReady;
         this.registry = registry;
         this.jdbc = jdbc;
         this.enabled = enabled;
         this.share = share;
         this.threads = Math.max(1, threads);
         this.perSecond = perSecond;
+        this.run = run;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -113,7 +125,7 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                 log.info("Demo applications were made before ({} applied); skipped", progress.applied);
                 return;
             }
-            waitFor("the catalog", () -> !catalog.catalogEmpty());
+            waitFor("the catalog", catalogReady);
             String[] token = {null};
             waitFor("the exchange", () -> {
                 token[0] = token();
@@ -136,11 +148,11 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
             long started = System.nanoTime();
             int done = 0;
             try {
-                for (int offset = progress.offset; offset < total && !stopping; offset += PAGE) {
+                for (int offset = progress.offset; offset < total && !stopping; offset += pageSize) {
                     JsonNode page = null;
                     for (int attempt = 1; page == null; attempt++) {
                         try {
-                            page = page(token[0], offset, PAGE);
+                            page = page(token[0], offset, pageSize);
                         } catch (RuntimeException e) {
                             if (attempt >= 20) {
                                 throw e;
@@ -169,18 +181,18 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                         f.get();
                     }
                     int applied = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
-                    save(offset + PAGE, families, applied, refused.getAndSet(0));
+                    save(offset + pageSize, families, applied, refused.getAndSet(0));
                     resetCounts(statuses);
                     Progress now = progress();
                     log.info("Demo applications: {}/{} families looked at, {} applications ({} refused so far)",
-                            Math.min(offset + PAGE, total), total, now.applied, now.refused);
+                            Math.min(offset + pageSize, total), total, now.applied, now.refused);
                 }
             } finally {
                 pool.shutdownNow();
             }
             if (!stopping) {
                 jdbc.sql("update application.demo_applicants set completed_at = :now where name = :name")
-                        .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("name", RUN).update();
+                        .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("name", run).update();
                 Progress end = progress();
                 log.info("Demo applications done: {} applications, {} refused, in {} s", end.applied, end.refused,
                         (System.nanoTime() - started) / 1_000_000_000L);
@@ -237,11 +249,11 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
         jdbc.sql("""
                         insert into application.demo_applicants (name, started_at) values (:name, :now)
                         on conflict (name) do nothing""")
-                .param("name", RUN).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+                .param("name", run).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
         return jdbc.sql("""
                         select next_offset, applied, refused, completed_at is not null as done
                         from application.demo_applicants where name = :name""")
-                .param("name", RUN)
+                .param("name", run)
                 .query((rs, n) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4))).single();
     }
 
@@ -250,7 +262,7 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                         update application.demo_applicants set next_offset = :offset, families = families + :families,
                             applied = applied + :applied, refused = refused + :refused where name = :name""")
                 .param("offset", nextOffset).param("families", families).param("applied", applied)
-                .param("refused", refused).param("name", RUN).update();
+                .param("refused", refused).param("name", run).update();
     }
 
     interface Ready {

@@ -1,6 +1,7 @@
 package org.xuewei.platform.identity.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,7 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, AuditLog audit,
-            ObjectProvider<ClientRegistrationRepository> clients, ParentLogin parentLogin) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> clients, ParentLogin parentLogin,
+            ApplicationEventPublisher events) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher parentPages = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/parent"),
                 PathPatternRequestMatcher.withDefaults().matcher("/parent/**"));
@@ -104,7 +106,7 @@ class SecurityConfiguration {
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new ParentAuthorities()))
-                    .defaultSuccessUrl("/parent", true)
+                    .successHandler(new ParentLoginSuccess(events))
                     .failureHandler(new ParentLoginFailure()));
         }
         return http.build();

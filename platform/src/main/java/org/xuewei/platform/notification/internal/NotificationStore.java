@@ -108,6 +108,10 @@ public class NotificationStore {
                 .param("recipient", recipient).param("cipher", phoneCipher).param("now", ts(now)).update();
     }
 
+    public void deleteContact(String recipient) {
+        jdbc.sql("delete from notification.contact where recipient = :recipient").param("recipient", recipient).update();
+    }
+
     public Optional<String> phoneCipher(String recipient) {
         return jdbc.sql("select phone_cipher from notification.contact where recipient = :recipient")
                 .param("recipient", recipient).query(String.class).optional();

@@ -3,7 +3,6 @@ package org.xuewei.platform.notification.web;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +35,7 @@ class InboxPages {
     @GetMapping("/parent/inbox")
     String inbox(Authentication auth, Model model) {
         Parent parent = parent(auth);
-        rememberPhone(parent, auth);
+        model.addAttribute("phone", notifications.maskedPhone(parent).orElse(null));
         model.addAttribute("messages", notifications.inbox(parent, 100));
         notifications.markRead(parent);
         return "notification/inbox";
@@ -55,16 +54,6 @@ class InboxPages {
     @ResponseBody
     void read(Authentication auth) {
         notifications.markRead(parent(auth));
-    }
-
-    /** The city app may give the mobile number ({@code phone_number} claim): SMS go there. */
-    private void rememberPhone(Parent parent, Authentication auth) {
-        if (auth.getPrincipal() instanceof OidcUser user) {
-            String phone = user.getClaimAsString("phone_number");
-            if (phone != null && phone.strip().matches("\\+?\\d{6,15}")) {
-                notifications.rememberPhone(parent, phone);
-            }
-        }
     }
 
     private static Parent parent(Authentication auth) {
