@@ -99,4 +99,68 @@ class DemoSeasonTests {
             environment.getPropertySources().remove("demo-advance");
         }
     }
+
+    @Test
+    void the_demo_arrival_step_confirms_most_places_releases_the_rest_and_draws_the_second_batch(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int year = 2082;
+        String district = "360124";
+        // S1 takes 20 of 40 children; the others wait (no home location: no 统筹), S2 has nobody's choice
+        Season s = new Season().school("S1", 20, 0).school("S2", 5, 2);
+        for (int i = 1; i <= 40; i++) {
+            s.add(new AdmissionCandidate(String.format("F%02d", i), district, year, 1, i <= 20 ? 1 : 2, null, null,
+                    List.of("S1"), null, null, null, null, null, true));
+        }
+        InMemorySources.put(district, year, 1, s);
+        StaffPrincipal city = TestAccounts.ensure(accounts, "demo-city-admin-2", StaffRole.CITY_ADMIN, null, null);
+        MapPropertySource demo = new MapPropertySource("demo-advance", Map.of("xuewei.admission.demo-advance", "true"));
+        environment.getPropertySources().addFirst(demo);
+        try {
+            List<?> steps = (List<?>) mvc.perform(post("/console/demo-season").param("season", "" + year)
+                    .param("target", "ARRIVAL").with(user(city)).with(csrf())).andReturn().getFlashMap().get("steps");
+            DemoSeason.Step step = steps.stream().map(x -> (DemoSeason.Step) x)
+                    .filter(x -> x.districtCode().equals(district) && x.grade() == 1).findFirst().orElseThrow();
+            assertThat(step.key()).isEqualTo("admission.demo.step.arrival");
+            RunRecord run = runs.runs(district, year, 1).stream().filter(RunRecord::published).findFirst().orElseThrow();
+            List<String> first = runs.placements(run.id()).stream().filter(p -> p.schoolCode() != null)
+                    .map(p -> p.applicationNo()).toList();
+            assertThat(first).hasSize(20);
+            long unconfirmed = first.stream().filter(DemoSeason::leftUnconfirmed).count();
+            assertThat(unconfirmed).as("the fixed numbers leave a few unconfirmed").isBetween(1L, 6L);
+            assertThat(step.args()).containsExactly(20 - (int) unconfirmed, (int) unconfirmed, step.args()[2],
+                    (int) unconfirmed);
+            Map<String, Integer> states = new java.util.TreeMap<>();
+            jdbc.sql("select state, count(*) from admission.offer where run_id = :r group by state").param("r", run.id())
+                    .query((rs, n) -> states.put(rs.getString(1), rs.getInt(2))).list();
+            // the confirmed stay, the unconfirmed are released, as many waiting children got their seats
+            assertThat(states).containsEntry("CONFIRMED", 20 - (int) unconfirmed)
+                    .containsEntry("RELEASED", (int) unconfirmed).containsEntry("OFFERED", (int) unconfirmed);
+            assertThat(jdbc.sql("select held from admission.seat where run_id = :r and school_code = 'S1'")
+                    .param("r", run.id()).query(Integer.class).single()).isEqualTo(20);
+            // the second batch is a drawn, public, replayable draw
+            String code = (String) step.args()[2];
+            String page = mvc.perform(get("/draws/" + code)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("第 2 批次补录");
+            java.nio.file.Files.write(dir.resolve("instance.json"), mvc.perform(get("/draws/" + code + "/instance.json"))
+                    .andReturn().getResponse().getContentAsByteArray());
+            java.nio.file.Files.write(dir.resolve("result.json"), mvc.perform(get("/draws/" + code + "/result.json"))
+                    .andReturn().getResponse().getContentAsByteArray());
+            org.xuewei.engine.check.Verifier.Verdict verdict = org.xuewei.engine.check.Verifier.verify(
+                    dir.resolve("instance.json"), dir.resolve("result.json"));
+            assertThat(verdict.ok()).as(verdict.line()).isTrue();
+            assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'admission.demo.arrival' and actor = 'demo-city-admin-2'")
+                    .query(Integer.class).single()).isEqualTo(1);
+
+            // again: done already, nothing changes
+            List<?> again = (List<?>) mvc.perform(post("/console/demo-season").param("season", "" + year)
+                    .param("target", "ARRIVAL").with(user(city)).with(csrf())).andReturn().getFlashMap().get("steps");
+            assertThat(again).map(x -> (DemoSeason.Step) x).filteredOn(x -> x.districtCode().equals(district) && x.grade() == 1)
+                    .singleElement().satisfies(x -> assertThat(x.key()).isEqualTo("admission.demo.step.arrival-done"));
+            assertThat(jdbc.sql("select count(*) from admission.offer where run_id = :r").param("r", run.id())
+                    .query(Integer.class).single()).isEqualTo(20 + (int) unconfirmed);
+        } finally {
+            environment.getPropertySources().remove("demo-advance");
+        }
+    }
 }

@@ -67,6 +67,8 @@ class ParentResultTests {
     @Autowired AdmissionResults results;
     @Autowired Dispatcher dispatcher;
     @Autowired Notifications notifications;
+    @Autowired Arrivals arrivals;
+    @Autowired Appeals appeals;
 
     StaffAccount admin;
 
@@ -302,6 +304,82 @@ class ParentResultTests {
         } finally {
             InMemorySources.CLOCK.advance(shift.negated());
         }
+    }
+
+    @Test
+    void a_second_batch_place_and_an_upheld_appeal_tell_the_parent_and_appear_on_the_timeline() throws Exception {
+        int year = 2064;
+        App waiting = application(year);
+        App appealing = application(year);
+        // S1 has 1 seat (category 1 takes it, ours waits: no home location, so no 统筹); S2 1 seat; S3 2 free seats
+        Season s = new Season().school("S1", 1, 0).school("S2", 1, 1).school("S3", 2, 2);
+        for (String[] c : new String[][] {{"Y" + year + "a", "1", "S1"}, {waiting.number(), "3", "S1"},
+                {appealing.number(), "1", "S2"}}) {
+            s.add(new AdmissionCandidate(c[0], DISTRICT, year, 1, Integer.parseInt(c[1]), null, null, List.of(c[2]),
+                    null, null, null, null, null, true));
+        }
+        InMemorySources.put(DISTRICT, year, 1, s);
+        long drawId = draws.freeze(admin, DISTRICT, year, 1, "");
+        draws.commit(admin, drawId, "public value " + year);
+        long run = draws.draw(admin, drawId, "05 06 07", List.of());
+        publication.publish(admin, run, InMemorySources.CLOCK.instant().plus(Duration.ofHours(1)));
+        assertThat(results.resultOf(waiting.number()).orElseThrow().schoolCode()).isNull();
+        int stepsBefore = steps(waiting);
+
+        // nobody confirmed: after the deadline the seat is released and the second batch's draw gives it to ours
+        InMemorySources.CLOCK.advance(Duration.ofHours(2));
+        try {
+            Arrivals.Release release = arrivals.releaseAndSecondBatch(admin, run);
+            draws.commit(admin, release.drawId(), "second batch " + year);
+            draws.draw(admin, release.drawId(), "08 09 10", List.of());
+        } finally {
+            InMemorySources.CLOCK.advance(Duration.ofHours(-2));
+        }
+        ChildResult placed = results.resultOf(waiting.number()).orElseThrow();
+        assertThat(placed.route()).isEqualTo("SECOND_BATCH");
+        assertThat(placed.schoolCode()).isEqualTo("S1");
+        assertThat(steps(waiting)).isEqualTo(stepsBefore + 1);
+
+        // an upheld appeal moves the other child to S3
+        Duration shift = Duration.between(InMemorySources.CLOCK.instant(),
+                LocalDateTime.of(year, 8, 15, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        InMemorySources.CLOCK.advance(shift);
+        String oldNotice = results.resultOf(appealing.number()).orElseThrow().noticeCode();
+        int appealSteps = steps(appealing);
+        try {
+            long appeal = appeals.submit("parent", appealing.number(), "离家太远，申请调整", "");
+            appeals.uphold(admin, appeal, "S3", "就近调整");
+        } finally {
+            InMemorySources.CLOCK.advance(shift.negated());
+        }
+        ChildResult moved = results.resultOf(appealing.number()).orElseThrow();
+        assertThat(moved.schoolCode()).isEqualTo("S3");
+        assertThat(moved.noticeCode()).isNotNull().isNotEqualTo(oldNotice); // the old notice names the old school
+        assertThat(steps(appealing)).isEqualTo(appealSteps + 1);
+
+        // each parent gets one SMS and one inbox message naming the new school
+        dispatcher.dispatch(InMemorySources.CLOCK.instant().plus(Duration.ofDays(400)));
+        for (Object[] c : new Object[][] {{waiting, "notification.offer.SECOND_BATCH", "学校S1"},
+                {appealing, "notification.offer.APPEAL_UPHELD", "学校S3"}}) {
+            App app = (App) c[0];
+            Parent p = new Parent("p" + app.guardian().hashCode(), "家长", app.guardian());
+            assertThat(notifications.inbox(p, 20)).filteredOn(m -> m.messageKey().equals(c[1])).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.subjectRef()).isEqualTo(app.id());
+                        assertThat(m.args()).containsExactly(app.number(), (String) c[2]);
+                    });
+            assertThat(jdbc.sql("select count(*) from notification.outbox where subject_ref = :id and message_key = :key")
+                    .param("id", app.id()).param("key", c[1]).query(Integer.class).single()).isEqualTo(2);
+        }
+        // the parent's result page explains the second-batch place
+        mvc.perform(get("/parent/applications/{id}/result", waiting.id()).with(parent(waiting.guardian())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("第二批次补录")));
+    }
+
+    int steps(App app) {
+        return jdbc.sql("select count(*) from application.application_step where application_id = :id")
+                .param("id", app.id()).query(Integer.class).single();
     }
 
     static int year(int season) {

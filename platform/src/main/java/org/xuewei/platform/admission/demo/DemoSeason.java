@@ -5,12 +5,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xuewei.engine.Sha256;
 import org.xuewei.platform.admission.AdmissionRefused;
 import org.xuewei.platform.admission.AdmissionRuns;
+import org.xuewei.platform.admission.Arrivals;
 import org.xuewei.platform.admission.LotteryDraws;
 import org.xuewei.platform.admission.Publication;
 import org.xuewei.platform.admission.store.DrawRecord;
+import org.xuewei.platform.admission.store.OfferStore;
 import org.xuewei.platform.admission.store.RunRecord;
+import org.xuewei.platform.admission.store.RunStore;
 import org.xuewei.platform.audit.AuditEntry;
 import org.xuewei.platform.audit.AuditLog;
 import org.xuewei.platform.catalog.District;
@@ -20,6 +26,7 @@ import org.xuewei.platform.identity.StaffRole;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +36,9 @@ import java.util.Optional;
  * The demo's season, moved forward by the city admin so that a newcomer sees every page with real data: to
  * <b>allocation</b> (each district and grade with applications: freeze, commitment, draw with a demo public value —
  * the same ceremony steps as staff take, each audited by the admission module) and to <b>publication</b> (each drawn
- * run published with a seven-day arrival deadline; parents are told through the outbox). Unverified applications
+ * run published with a seven-day arrival deadline; parents are told through the outbox) and to <b>arrival</b> (报到:
+ * most places confirmed by school and parent, a few left, the deadline passed, the places released and the second
+ * batch drawn with its own ceremony and public page). Unverified applications
  * are excluded with a stated reason. Only in the demo profile (or with {@code xuewei.admission.demo-advance=true}),
  * only for CITY_ADMIN; the advance itself is one more audit event. Steps already taken are skipped, so advancing
  * twice changes nothing.
@@ -44,7 +53,7 @@ public class DemoSeason {
 
     /** Where to move the season. */
     public enum Target {
-        ALLOCATION, PUBLICATION
+        ALLOCATION, PUBLICATION, ARRIVAL
     }
 
     /** One district and grade of the season as the demo page shows it. */
@@ -63,9 +72,18 @@ public class DemoSeason {
     private final AuditLog audit;
     private final Environment environment;
     private final Clock clock;
+    private final Arrivals arrivals;
+    private final OfferStore offers;
+    private final RunStore runStore;
+    private final TransactionTemplate tx;
 
     DemoSeason(Districts districts, AdmissionRuns runs, LotteryDraws draws, Publication publication, AuditLog audit,
-               Environment environment, Clock clock) {
+               Environment environment, Clock clock, Arrivals arrivals, OfferStore offers, RunStore runStore,
+               PlatformTransactionManager transactions) {
+        this.arrivals = arrivals;
+        this.offers = offers;
+        this.runStore = runStore;
+        this.tx = new TransactionTemplate(transactions);
         this.districts = districts;
         this.runs = runs;
         this.draws = draws;
@@ -128,8 +146,9 @@ public class DemoSeason {
                 }
             }
         }
-        long moved = steps.stream().filter(s -> s.key().startsWith("admission.demo.step.drawn")
-                || s.key().startsWith("admission.demo.step.published")).count();
+        long moved = steps.stream().filter(s -> s.key().equals("admission.demo.step.drawn")
+                || s.key().equals("admission.demo.step.published") || s.key().equals("admission.demo.step.arrival")
+                || s.key().equals("admission.demo.step.arrival-no-batch")).count();
         audit.record(new AuditEntry(by.username(), "admission.demo.advance", "admission.season:" + season, "",
                 target + ": " + moved + " district grades moved; " + steps.stream()
                         .map(s -> s.districtCode() + "/G" + s.grade() + " " + s.key().substring(s.key().lastIndexOf('.') + 1))
@@ -138,6 +157,9 @@ public class DemoSeason {
     }
 
     private Step advance(StaffAccount by, String district, int season, int grade, Target target) {
+        if (target == Target.ARRIVAL) {
+            return arrival(by, district, season, grade);
+        }
         if (runs.runs(district, season, grade).stream().anyMatch(RunRecord::published)) {
             return new Step(district, grade, "admission.demo.step.already-published", new Object[0]);
         }
@@ -151,6 +173,68 @@ public class DemoSeason {
         }
         publication.publish(by, runId, clock.instant().plus(ARRIVAL_WINDOW));
         return new Step(district, grade, "admission.demo.step.published", new Object[] {runId});
+    }
+
+    /**
+     * 报到 in the demo, after publication (published first if needed): most placed children are confirmed by school
+     * and parent, about one in ten is left unconfirmed, the deadline passes (moved to now), the unconfirmed places are
+     * released and the second batch is frozen, committed and drawn like any draw. Done once per run.
+     */
+    private Step arrival(StaffAccount by, String district, int season, int grade) {
+        Optional<RunRecord> found = runs.runs(district, season, grade).stream().filter(RunRecord::published).findFirst();
+        if (found.isEmpty()) {
+            Step published = advance(by, district, season, grade, Target.PUBLICATION);
+            if (!published.key().equals("admission.demo.step.published")) {
+                return published;
+            }
+            found = runs.run((Long) published.args()[0]);
+        }
+        RunRecord run = found.orElseThrow();
+        List<DrawRecord> batches = arrivals.secondBatches(run.id());
+        if (batches.stream().anyMatch(DrawRecord::drawn)) {
+            return new Step(district, grade, "admission.demo.step.arrival-done", new Object[] {run.id()});
+        }
+        int[] confirmed = {0, 0};
+        if (batches.isEmpty() && clock.instant().isBefore(run.arrivalDeadline())) {
+            tx.executeWithoutResult(status -> {
+                Instant now = clock.instant();
+                for (OfferStore.Offer o : offers.offers(run.id())) {
+                    if (!"OFFERED".equals(o.state())) {
+                        continue;
+                    }
+                    if (leftUnconfirmed(o.applicationNo())) {
+                        confirmed[1]++;
+                    } else if (offers.confirmBySchool(run.id(), o.applicationNo(), now)
+                            && offers.confirmByParent(run.id(), o.applicationNo(), now)) {
+                        confirmed[0]++;
+                    }
+                }
+                offers.closeArrival(run.id(), now);
+                runStore.closeArrival(run.id(), now);
+                audit.record(new AuditEntry(by.username(), "admission.demo.arrival", "admission.run:" + run.id(), "",
+                        "demo: " + confirmed[0] + " offers confirmed by school and parent, " + confirmed[1]
+                                + " left unconfirmed; arrival deadline moved to " + now));
+            });
+        }
+        Arrivals.Release release = arrivals.releaseAndSecondBatch(by, run.id());
+        if (release.drawId() == null) {
+            return new Step(district, grade, "admission.demo.step.arrival-no-batch",
+                    new Object[] {confirmed[0], release.releasedSeats()});
+        }
+        DrawRecord draw = draws.find(release.drawId()).orElseThrow();
+        if ("FROZEN".equals(draw.state())) {
+            draws.commit(by, draw.id(), PUBLIC_VALUE_NAME);
+        }
+        draws.draw(by, draw.id(), "demo " + season + " " + district + " G" + grade + " batch " + draw.batch(),
+                List.of("demo witness"));
+        int placed = (int) offers.offers(run.id()).stream().filter(o -> o.batch() == draw.batch()).count();
+        return new Step(district, grade, "admission.demo.step.arrival",
+                new Object[] {confirmed[0], release.releasedSeats(), draw.code(), placed});
+    }
+
+    /** About one placed child in ten (fixed by the application number) is left unconfirmed in the demo. */
+    public static boolean leftUnconfirmed(String applicationNo) {
+        return Integer.parseInt(Sha256.hexOf("xuewei-demo-arrival\n" + applicationNo).substring(0, 2), 16) < 26;
     }
 
     /** The final run of the latest draw, taking whatever ceremony steps are left. */

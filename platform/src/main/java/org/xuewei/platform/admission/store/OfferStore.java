@@ -116,6 +116,17 @@ public class OfferStore {
         return released;
     }
 
+    /**
+     * Moves the deadline of every open offer of the run to {@code at} (the demo's "the deadline passes"); returns how
+     * many offers were open.
+     */
+    public int closeArrival(long run, Instant at) {
+        return jdbc.sql("""
+                        update admission.offer set deadline = :at
+                        where run_id = :run and state = 'OFFERED' and deadline > :at""")
+                .param("run", run).param("at", utc(at)).update();
+    }
+
     public Optional<Offer> find(long run, String applicationNo) {
         return jdbc.sql("""
                         select run_id, application_no, school_code, batch, state, school_confirmed_at, parent_confirmed_at,

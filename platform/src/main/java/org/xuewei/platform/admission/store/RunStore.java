@@ -100,6 +100,14 @@ public class RunStore {
                 .update() == 1;
     }
 
+    /** Moves a published run's arrival deadline forward to {@code at} (the demo's "the deadline passes"). */
+    public boolean closeArrival(long id, Instant at) {
+        return jdbc.sql("""
+                        update admission.run set arrival_deadline = :at
+                        where id = :id and published_at is not null and arrival_deadline > :at""")
+                .param("id", id).param("at", utc(at)).update() == 1;
+    }
+
     public List<Placement> placements(long run) {
         return jdbc.sql("""
                         select application_no, route, school_code, choice, category, points, lottery_school,

@@ -2,6 +2,7 @@ package org.xuewei.platform.notification.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.xuewei.platform.application.ApplicationNotice;
 import org.xuewei.platform.application.ApplicationStatusChanged;
 
 import java.util.List;
@@ -27,6 +28,15 @@ class OutboxWriter {
         for (Channel channel : Channel.values()) {
             store.enqueue(UUID.randomUUID(), channel, changed.guardianRef(), changed.applicationId(), key,
                     List.of(changed.number()), changed.message(), changed.at());
+        }
+    }
+
+    /** A notice without a status change (a second-batch place, an upheld appeal): the same two messages. */
+    @EventListener
+    void on(ApplicationNotice notice) {
+        for (Channel channel : Channel.values()) {
+            store.enqueue(UUID.randomUUID(), channel, notice.guardianRef(), notice.applicationId(), notice.messageKey(),
+                    notice.args(), "", notice.at());
         }
     }
 }
