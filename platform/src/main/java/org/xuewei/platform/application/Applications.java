@@ -307,7 +307,7 @@ public class Applications {
     /** The home, zoned public school and private school asked for, checked against what the registries say. */
     private Choices choices(FactsReport report, ChildRow child, SubmitRequest request) {
         List<Judge.Home> homes = judge.homes(report.facts(), child.season(), Locale.SIMPLIFIED_CHINESE);
-        Judge.Home home = chooseHome(homes, request.homeId());
+        Judge.Home home = chooseHome(homes, request.homeId(), report.complete());
         String publicSchool = chooseSchool(home, request.publicSchool());
         ZoneDirectory.School school = zones.school(publicSchool)
                 .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
@@ -408,13 +408,18 @@ public class Applications {
                 e.policy().toString());
     }
 
-    private static Judge.Home chooseHome(List<Judge.Home> homes, String homeId) {
+    /**
+     * The home asked for, else the first with a zoned school. None while a registry did not answer: that is not "no
+     * zoned home" (the property or rental registry may hold it), so the parent is asked to try again.
+     */
+    private static Judge.Home chooseHome(List<Judge.Home> homes, String homeId, boolean complete) {
         if (homeId != null && !homeId.isBlank()) {
             return homes.stream().filter(h -> h.option().id().equals(homeId)).findFirst()
                     .orElseThrow(() -> new ApplicationRefusedException("application.error.home", false));
         }
         return homes.stream().filter(h -> !h.option().schools().isEmpty()).findFirst()
-                .orElseThrow(() -> new ApplicationRefusedException("application.error.no-home", false));
+                .orElseThrow(() -> new ApplicationRefusedException(
+                        complete ? "application.error.no-home" : "application.error.registry-unavailable", false));
     }
 
     private static String chooseSchool(Judge.Home home, String requested) {

@@ -156,4 +156,37 @@ class MigrantChildTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-found-in=\"HUKOU\"").contains("户籍（您的家庭户）").doesNotContain("data-found-in=\"BIRTH\"");
     }
+
+    /**
+     * While the registries that hold addresses do not answer, "no zoned home" would be wrong (the address may be
+     * there): the parent is told to check again shortly and the submission is refused as "try again later".
+     */
+    @Test
+    void while_the_address_registries_are_down_the_parent_is_asked_to_try_again_not_told_there_is_no_home() throws Exception {
+        String ref = onlyChild(NO_ADDRESS_FATHER);
+        ExchangeStub stub = ExchangeStub.shared();
+        try {
+            stub.outage("residence-permits/");
+            String page = mvc.perform(get("/parent/children/{ref}", ref).with(parent(NO_ADDRESS_FATHER)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"no-home-yet\"").contains("请稍后回到这里重新一键查")
+                    .doesNotContain("id=\"no-zoned-home\"").doesNotContain("id=\"submit\"");
+            mvc.perform(post("/api/v1/parent/children/{ref}/applications", ref).with(parent(NO_ADDRESS_FATHER)).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Idempotency-Key", "no-address-outage").content("{\"consent\":true}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("application.error.registry-unavailable"));
+        } finally {
+            stub.recover();
+        }
+        // the permit registry's circuit closes again before the next test
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(150);
+            String check = mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(NO_ADDRESS_FATHER)))
+                    .andReturn().getResponse().getContentAsString();
+            if (Boolean.TRUE.equals(JsonPath.read(check, "$.complete"))) {
+                return;
+            }
+        }
+    }
 }

@@ -50,8 +50,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rate limits (a check asks the hukou registry about six times; the exchange allows 50 calls per second and registry
  * per client, so {@code xuewei.application.demo.families-per-second} defaults to 8 and the demo city fills in about
  * half an hour, while the platform answers as usual; the few look-ups still refused wait as pending and are verified
- * by the scheduled re-verification), and records its progress in {@code application.demo_applicants}: a restart resumes at the next page,
- * a finished run is not repeated, and every submission has a fixed idempotency key.
+ * by the scheduled re-verification; a submission refused because the registries holding the addresses did not answer
+ * is tried again a few times, as a parent would), and records its progress in {@code application.demo_applicants}: a
+ * restart resumes at the next page, a finished run is not repeated, and every submission has a fixed idempotency key.
+ * The log gives the refusals of this start by reason.
  */
 @Component
 @Profile("demo")
@@ -60,6 +62,9 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
     static final String RUN = "demo-2";
     private static final Logger log = LoggerFactory.getLogger(DemoApplicants.class);
     static final int PAGE = 200;
+    /** A submission refused because the address registries did not answer is tried this many times in all. */
+    static final int ATTEMPTS = 4;
+    private static final String UNAVAILABLE = "application.error.registry-unavailable";
     /** The OAuth2 scope the platform's client holds at the exchange (written so as not to read as a table name). */
     private static final String SCOPE = String.join(".", "registry", "read");
 
@@ -74,6 +79,8 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
     private final double perSecond;
     private final boolean enabled;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The wait before the second try of a submission (doubled, tripled… after); tests shorten it. */
+    Duration retryWait = Duration.ofSeconds(3);
     private volatile Thread worker;
     private volatile boolean stopping;
 
@@ -145,6 +152,7 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                 statuses.put(s, new AtomicInteger());
             }
             AtomicInteger refused = new AtomicInteger();
+            Map<String, AtomicInteger> reasons = new java.util.concurrent.ConcurrentSkipListMap<>();
             long started = System.nanoTime();
             int done = 0;
             try {
@@ -174,7 +182,7 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                         long due = started + (long) (1e9 * (done++) / perSecond);
                         work.add(pool.submit(() -> {
                             pace(due);
-                            family(familyNo, idNumber, statuses, refused);
+                            family(familyNo, idNumber, statuses, refused, reasons);
                         }));
                     }
                     for (Future<?> f : work) {
@@ -184,8 +192,8 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                     save(offset + pageSize, families, applied, refused.getAndSet(0));
                     resetCounts(statuses);
                     Progress now = progress();
-                    log.info("Demo applications: {}/{} families looked at, {} applications ({} refused so far)",
-                            Math.min(offset + pageSize, total), total, now.applied, now.refused);
+                    log.info("Demo applications: {}/{} families looked at, {} applications ({} refused so far; in this start by reason: {})",
+                            Math.min(offset + pageSize, total), total, now.applied, now.refused, reasons);
                 }
             } finally {
                 pool.shutdownNow();
@@ -194,8 +202,8 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
                 jdbc.sql("update application.demo_applicants set completed_at = :now where name = :name")
                         .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("name", run).update();
                 Progress end = progress();
-                log.info("Demo applications done: {} applications, {} refused, in {} s", end.applied, end.refused,
-                        (System.nanoTime() - started) / 1_000_000_000L);
+                log.info("Demo applications done: {} applications, {} refused, in {} s; refused in this start by reason: {}",
+                        end.applied, end.refused, (System.nanoTime() - started) / 1_000_000_000L, reasons);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,26 +213,41 @@ class DemoApplicants implements ApplicationRunner, DisposableBean {
     }
 
     private void family(String familyNo, String idNumber, Map<ApplicationStatus, AtomicInteger> statuses,
-                        AtomicInteger refused) {
+                        AtomicInteger refused, Map<String, AtomicInteger> reasons) {
         Parent parent = new Parent("demo-" + familyNo, "家长", idNumber);
         try {
             for (ChildSummary child : applications.children(parent, "127.0.0.1")) {
                 if (child.applicationId() != null) {
                     continue;
                 }
-                try {
-                    ApplicationView view = applications.submit(parent, child.ref(),
-                            new SubmitRequest(null, null, null, true, "", "demo-" + familyNo + "-" + child.ref()),
-                            "127.0.0.1");
-                    statuses.get(view.status()).incrementAndGet();
-                } catch (ApplicationRefusedException e) {
-                    refused.incrementAndGet(); // no zoned home, window closed…: as a parent would be refused
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        ApplicationView view = applications.submit(parent, child.ref(),
+                                new SubmitRequest(null, null, null, true, "", "demo-" + familyNo + "-" + child.ref()),
+                                "127.0.0.1");
+                        statuses.get(view.status()).incrementAndGet();
+                        break;
+                    } catch (ApplicationRefusedException e) {
+                        // the registries holding the addresses did not answer: a parent would check again later
+                        if (UNAVAILABLE.equals(e.messageKey()) && attempt < ATTEMPTS && !stopping) {
+                            pause(retryWait.multipliedBy(attempt));
+                            continue;
+                        }
+                        refused.incrementAndGet(); // no zoned home, window closed…: as a parent would be refused
+                        reasons.computeIfAbsent(e.messageKey(), k -> new AtomicInteger()).incrementAndGet();
+                        break;
+                    }
                 }
             }
         } catch (RuntimeException e) {
             refused.incrementAndGet();
+            reasons.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
             log.debug("Demo family {} could not apply: {}", familyNo, e.toString());
         }
+    }
+
+    private static void pause(Duration wait) {
+        pace(System.nanoTime() + wait.toNanos());
     }
 
     private static void pace(long due) {

@@ -41,6 +41,7 @@ class DemoApplicantsTests {
     static final String T2 = "530102198603031139";
     static final String T3 = "530102198605051133";
     static final String T4 = "530102198607071138";
+    static final String T5 = "530102198609091132";
     /** Guardians the registries know nothing about: no child, nothing applied. */
     static final String NOBODY_1 = "530102199009091133";
     static final String NOBODY_2 = "530102199110101156";
@@ -174,5 +175,39 @@ class DemoApplicantsTests {
         assertThat(requests("test-resume")).filteredOn(r -> r.endsWith(" 2")).containsExactly("test-resume 2 2");
         assertThat(progress("test-resume")).containsEntry("next_offset", 4).containsEntry("families", 4)
                 .containsEntry("applied", 1).containsEntry("done", true);
+    }
+
+    /**
+     * While the registry holding the family's only address (居住证) is down, the submission is refused as "try again",
+     * not "no zoned home"; the job tries again, as a parent would, and the family applies once the registry answers.
+     */
+    @Test
+    void a_submission_refused_while_the_address_registry_is_down_is_tried_again() throws Exception {
+        ExchangeStub stub = ExchangeStub.shared();
+        int before = stub.calls("residence-permits/");
+        stub.outage("residence-permits/");
+        Thread recovery = new Thread(() -> {
+            // the registry comes back once the first submission has found it down
+            while (stub.calls("residence-permits/") <= before) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            stub.recover();
+        });
+        recovery.setDaemon(true);
+        recovery.start();
+        try {
+            DemoApplicants job = job("test-retry", List.of(new Guardian("T0000005", T5, "")), 100, 1);
+            job.retryWait = java.time.Duration.ofMillis(400); // longer than the circuit breaker's open time in tests
+            job.apply();
+        } finally {
+            stub.recover();
+        }
+
+        assertThat(applicationsOf(T5)).singleElement().asString().startsWith("demo-T0000005-");
+        assertThat(progress("test-retry")).containsEntry("applied", 1).containsEntry("refused", 0);
     }
 }
