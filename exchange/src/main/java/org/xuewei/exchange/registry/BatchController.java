@@ -22,8 +22,11 @@ import java.util.concurrent.CompletableFuture;
 @SecurityRequirement(name = "oauth2")
 class BatchController {
 
-    /** The request: the look-ups, e.g. {@code {"registry":"HUKOU","operation":"households-of-person","key":"3601…"}}. */
-    record BatchRequest(List<RegistryGateway.BatchItem> items) {
+    /**
+     * The request: the look-ups, e.g. {@code {"registry":"HUKOU","operation":"households-of-person","key":"3601…"}}, and
+     * optionally how long to wait for a registry ({@code timeoutMs}, 1–60000).
+     */
+    record BatchRequest(Integer timeoutMs, List<RegistryGateway.BatchItem> items) {
     }
 
     private final RegistryGateway gateway;
@@ -35,6 +38,6 @@ class BatchController {
     @Operation(summary = "批量查询: up to 50 look-ups {registry, operation, key}, each answered with its own outcome")
     @PostMapping("/batch")
     CompletableFuture<RegistryGateway.BatchAnswer> batch(HttpServletRequest r, @RequestBody BatchRequest body) {
-        return gateway.batch(r, body == null ? null : body.items());
+        return gateway.batch(r, body == null ? null : body.items(), body == null ? null : body.timeoutMs());
     }
 }

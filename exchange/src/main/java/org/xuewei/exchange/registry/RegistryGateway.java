@@ -131,9 +131,11 @@ class RegistryGateway {
     /**
      * Up to {@value #MAX_BATCH} look-ups in one request, as if the registries answered in parallel: every item is
      * validated, rate-limited and fault-injected on its own and logged as its own call; the answer comes after the
-     * longest of the items' latencies. A missing purpose refuses the whole batch (still one log row per item).
+     * longest of the items' latencies. With {@code timeoutMs}, an item whose registry takes longer answers 503
+     * {@code registry-timeout} at that time, so one slow registry does not hold the others' answers. A missing purpose
+     * refuses the whole batch (still one log row per item).
      */
-    CompletableFuture<BatchAnswer> batch(HttpServletRequest request, List<BatchItem> items) {
+    CompletableFuture<BatchAnswer> batch(HttpServletRequest request, List<BatchItem> items, Integer timeoutMs) {
         long start = System.nanoTime();
         UUID batchId = UUID.randomUUID();
         request.setAttribute(REQUEST_ID_ATTRIBUTE, batchId.toString());
@@ -142,6 +144,10 @@ class RegistryGateway {
         if (items == null || items.isEmpty()) {
             callLog.record(batchId, client, "NONE", "batch", null, purpose, 400, 0);
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty-batch", "A batch needs at least one item {registry, operation, key}.");
+        }
+        if (timeoutMs != null && (timeoutMs < 1 || timeoutMs > 60_000)) {
+            callLog.record(batchId, client, "NONE", "batch", null, purpose, 400, 0);
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad-timeout", "timeoutMs must be between 1 and 60000.");
         }
         if (items.size() > MAX_BATCH) {
             callLog.record(batchId, client, "NONE", "batch", null, purpose, 400, 0);
@@ -165,6 +171,10 @@ class RegistryGateway {
                             "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
                 } else {
                     o = evaluate(id, lookup.get(), key, client);
+                    if (timeoutMs != null && o.latencyMs() > timeoutMs) {
+                        o = new Outcome(id, registry, operation, key, HttpStatus.SERVICE_UNAVAILABLE, "registry-timeout",
+                                registry + " did not answer within " + timeoutMs + " ms; retry later.", null, timeoutMs);
+                    }
                 }
                 outcomes.add(o);
                 latency = Math.max(latency, o.latencyMs());

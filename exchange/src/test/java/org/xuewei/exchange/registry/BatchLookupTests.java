@@ -143,6 +143,18 @@ class BatchLookupTests extends ExchangeTestSupport {
     }
 
     @Test
+    void aRegistrySlowerThanTheBatchTimeoutIsUnavailableWhileTheOthersAnswer() throws Exception {
+        String id = guardian();
+        faults.set(Registry.SOCIAL_INSURANCE, new Faults.Settings(5000, 5000, 0, 1000, List.of()));
+        JsonNode items = json(batch("{\"timeoutMs\":100,\"items\":[" + item("SOCIAL_INSURANCE", "insurance-of-person", id) + ","
+                + item("HUKOU", "person", id) + "]}", PURPOSE)).get("items");
+        assertThat(items.get(0).get("outcome").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(items.get(0).get("code").asString()).isEqualTo("registry-timeout");
+        assertThat(items.get(1).get("outcome").asString()).isEqualTo("FOUND");
+        assertThat(batch("{\"timeoutMs\":0,\"items\":[" + item("HUKOU", "person", id) + "]}", PURPOSE).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void emptyAndOversizedBatchesAreRefused() throws Exception {
         HttpResponse<String> empty = batch("{\"items\":[]}", PURPOSE);
         assertThat(empty.statusCode()).isEqualTo(400);

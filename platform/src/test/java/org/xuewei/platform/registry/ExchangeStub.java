@@ -3,6 +3,12 @@ package org.xuewei.platform.registry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.xuewei.platform.registry.exchange.ExchangeLookup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ExchangeStub implements AutoCloseable {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static ExchangeStub shared;
 
     private final HttpServer server;
@@ -29,12 +36,14 @@ public final class ExchangeStub implements AutoCloseable {
     private final Map<String, Integer> delays = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger batches = new AtomicInteger();
     private volatile int tokenLifetimeSeconds = 600;
 
     public ExchangeStub(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/oauth2/token", this::token);
+        server.createContext("/exchange/v1/batch", this::batch);
         server.createContext("/exchange/v1/", this::registry);
         server.createContext("/exchange/admin/catalog", this::catalog);
         server.start();
@@ -83,6 +92,11 @@ public final class ExchangeStub implements AutoCloseable {
     public int calls(String pathPrefix) {
         return calls.entrySet().stream().filter(e -> e.getKey().startsWith(pathPrefix))
                 .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    /** Batch requests answered (round trips), whatever their items. */
+    public int batches() {
+        return batches.get();
     }
 
     public int tokensIssued() {
@@ -140,6 +154,73 @@ public final class ExchangeStub implements AutoCloseable {
             }
             send(x, 200, "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * {@code POST /exchange/v1/batch} as the exchange answers it: every item like its GET (fixture, 404, outage, delay,
+     * counted under its GET path), the batch after the longest delay; an item delayed beyond {@code timeoutMs} answers
+     * 503 {@code registry-timeout} at that time.
+     */
+    private void batch(HttpExchange x) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer stub-registry.read-")) {
+            problem(x, 401, "invalid-token");
+            return;
+        }
+        JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
+        String purpose = x.getRequestHeaders().getFirst("purpose");
+        if (purpose == null || purpose.isBlank()) {
+            problem(x, 400, "purpose-required");
+            return;
+        }
+        batches.incrementAndGet();
+        int timeout = body.path("timeoutMs").asInt(60_000);
+        int wait = 0;
+        ArrayNode items = JSON.createArrayNode();
+        for (JsonNode item : body.path("items")) {
+            ExchangeLookup lookup = ExchangeLookup.of(item.path("registry").asString(), item.path("operation").asString());
+            ObjectNode answer = items.addObject();
+            answer.put("index", items.size() - 1).put("registry", item.path("registry").asString())
+                    .put("operation", item.path("operation").asString());
+            if (lookup == null) {
+                answer.put("status", 400).put("outcome", "REFUSED").put("code", "unknown-lookup");
+                continue;
+            }
+            String path = lookup.path() + item.path("key").asString();
+            calls.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            int delay = delays.entrySet().stream().filter(d -> path.startsWith(d.getKey())).mapToInt(Map.Entry::getValue).sum();
+            if (delay > timeout) {
+                wait = Math.max(wait, timeout);
+                answer.put("status", 503).put("outcome", "UNAVAILABLE").put("code", "registry-timeout");
+                continue;
+            }
+            wait = Math.max(wait, delay);
+            if (outages.stream().anyMatch(path::startsWith)) {
+                answer.put("status", 503).put("outcome", "UNAVAILABLE").put("code", "registry-outage");
+                continue;
+            }
+            try (InputStream in = getClass().getResourceAsStream("/registry/exchange/" + path + ".json")) {
+                if (in == null) {
+                    answer.put("status", 404).put("outcome", "NO_RECORD").put("code", "no-record");
+                    continue;
+                }
+                JsonNode recorded = JSON.readTree(in.readAllBytes());
+                answer.put("status", 200).put("outcome", "FOUND")
+                        .put("sourceDepartment", recorded.path("sourceDepartment").asString())
+                        .put("recordTime", recorded.path("recordTime").asString())
+                        .set("data", recorded.path("data"));
+            }
+        }
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode().put("requestId", "stub");
+        answer.set("items", items);
+        send(x, 200, "application/json", JSON.writeValueAsString(answer));
     }
 
     private void catalog(HttpExchange x) throws IOException {

@@ -15,6 +15,7 @@ import org.xuewei.platform.policy.RegistrySource;
 import org.xuewei.platform.policy.Relation;
 import org.xuewei.platform.registry.exchange.ExchangeCatalog;
 import org.xuewei.platform.registry.exchange.ExchangeClient;
+import org.xuewei.platform.registry.exchange.ExchangeLookup;
 import org.xuewei.platform.registry.exchange.FactsCollector;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,6 +145,17 @@ class RegistryClientTests {
     }
 
     @Test
+    void a_check_is_two_round_trips_to_the_exchange() {
+        int before = stub.batches();
+        FactsReport report = collector.facts(FATHER, CHILD, Grade.G1, 2027);
+        assertThat(report.complete()).isTrue();
+        assertThat(stub.batches() - before).isEqualTo(2);
+        before = stub.batches();
+        assertThat(collector.facts(MIGRANT_FATHER, MIGRANT_CHILD, Grade.G1, 2027).complete()).isTrue();
+        assertThat(stub.batches() - before).isEqualTo(2);
+    }
+
+    @Test
     void the_token_is_fetched_once_and_reused_until_it_expires() {
         int before = stub.tokensIssued();
         collector.facts(FATHER, CHILD, Grade.G1, 2027);
@@ -155,10 +167,13 @@ class RegistryClientTests {
     void an_outage_is_retried_then_reported_as_unavailable_not_as_no_record() {
         stub.outage("social-insurance/");
         int before = stub.calls("social-insurance/persons/" + FATHER);
+        int rentalsBefore = stub.calls("rentals/persons/" + FATHER);
         FactsReport report = collector.facts(FATHER, CHILD, Grade.G1, 2027);
         assertThat(report.complete()).isFalse();
         assertThat(report.unavailable()).allSatisfy(s -> assertThat(s.registry()).isEqualTo(RegistrySource.SOCIAL_INSURANCE));
         assertThat(stub.calls("social-insurance/persons/" + FATHER) - before).isEqualTo(3);
+        // asked in the same batch, answered the first time: not asked again
+        assertThat(stub.calls("rentals/persons/" + FATHER) - rentalsBefore).isEqualTo(1);
         assertThat(report.missing()).isEmpty();
     }
 
@@ -185,11 +200,11 @@ class RegistryClientTests {
     private void opensItsCircuit(ExchangeClient client) {
         stub.outage("rentals/");
         for (int i = 0; i < 6; i++) {
-            client.get("RENTAL", "/exchange/v1/rentals/persons/" + FATHER).join();
+            client.lookup(ExchangeLookup.RENTALS_OF_PERSON, FATHER).join();
         }
         assertThat(client.circuit("RENTAL")).isEqualTo("OPEN");
         int before = stub.calls("rentals/");
-        assertThat(client.get("RENTAL", "/exchange/v1/rentals/persons/" + FATHER).join().outcome())
+        assertThat(client.lookup(ExchangeLookup.RENTALS_OF_PERSON, FATHER).join().outcome())
                 .isEqualTo(LookupOutcome.UNAVAILABLE);
         assertThat(stub.calls("rentals/")).isEqualTo(before);
         assertThat(client.circuit("HUKOU")).isEqualTo("CLOSED");
@@ -197,7 +212,7 @@ class RegistryClientTests {
 
     @Test
     void a_missing_record_is_a_definite_answer() {
-        ExchangeClient.Answer a = client.get("HUKOU", "/exchange/v1/hukou/persons/360102201501010011").join();
+        ExchangeClient.Answer a = client.lookup(ExchangeLookup.HOUSEHOLDS_OF_PERSON, "360102201501010011").join();
         assertThat(a.outcome()).isEqualTo(LookupOutcome.NOT_FOUND);
     }
 

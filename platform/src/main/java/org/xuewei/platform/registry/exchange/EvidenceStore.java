@@ -4,11 +4,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xuewei.platform.policy.RegistrySource;
 import org.xuewei.platform.registry.Evidence;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Evidence snapshots in {@code registry.evidence}: who was looked up (keyed hash only), where, when, digest. */
+/**
+ * Evidence snapshots in {@code registry.evidence}: who was looked up (keyed hash only), where, when, digest. A round's
+ * answers are written in one statement.
+ */
 public final class EvidenceStore implements EvidenceKeeper {
 
     private final JdbcClient jdbc;
@@ -19,22 +25,40 @@ public final class EvidenceStore implements EvidenceKeeper {
 
     @Override
     public Evidence keep(ExchangeClient.Answer answer, RegistrySource registry, String operation, String subjectHash) {
-        Evidence e = new Evidence(UUID.randomUUID(), registry, operation, answer.sourceDepartment(), answer.recordTime(),
-                answer.fetchedAt(), answer.sha256(), answer.outcome());
-        jdbc.sql("""
-                        insert into registry.evidence (id, registry, operation, subject_hash, outcome, source_department,
-                                                       record_time, fetched_at, sha256)
-                        values (:id, :registry, :operation, :subject, :outcome, :department, :recordTime, :fetchedAt, :sha256)""")
-                .param("id", e.id())
-                .param("registry", registry.name())
-                .param("operation", operation)
-                .param("subject", subjectHash)
-                .param("outcome", e.outcome().name())
-                .param("department", e.sourceDepartment())
-                .param("recordTime", e.recordTime() == null ? null : OffsetDateTime.ofInstant(e.recordTime(), ZoneOffset.UTC))
-                .param("fetchedAt", OffsetDateTime.ofInstant(e.fetchedAt(), ZoneOffset.UTC))
-                .param("sha256", e.sha256())
-                .update();
-        return e;
+        return keepAll(List.of(new Kept(answer, registry, operation, subjectHash))).get(0);
+    }
+
+    @Override
+    public List<Evidence> keepAll(List<Kept> answers) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        List<Evidence> kept = new ArrayList<>(answers.size());
+        StringBuilder sql = new StringBuilder("""
+                insert into registry.evidence (id, registry, operation, subject_hash, outcome, source_department,
+                                               record_time, fetched_at, sha256) values """);
+        List<Object> params = new ArrayList<>(answers.size() * 9);
+        for (Kept k : answers) {
+            ExchangeClient.Answer a = k.answer();
+            Evidence e = new Evidence(UUID.randomUUID(), k.registry(), k.operation(), a.sourceDepartment(), a.recordTime(),
+                    a.fetchedAt(), a.sha256(), a.outcome());
+            kept.add(e);
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.add(e.id());
+            params.add(k.registry().name());
+            params.add(k.operation());
+            params.add(k.subjectHash());
+            params.add(e.outcome().name());
+            params.add(e.sourceDepartment());
+            params.add(utc(e.recordTime()));
+            params.add(utc(e.fetchedAt()));
+            params.add(e.sha256());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        return kept;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,13 +1,8 @@
 package org.xuewei.platform.registry.exchange;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xuewei.platform.registry.LookupOutcome;
@@ -27,27 +22,39 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The exchange over HTTP: client-credentials token (cached until shortly before it expires), the {@code purpose}
- * header, and per registry a circuit breaker around retries, all under a time limit. Never throws for a registry's
- * failure: the answer says {@link LookupOutcome#UNAVAILABLE}.
+ * header, and look-ups sent as batches ({@code POST /exchange/v1/batch}: one round trip for many registries) through
+ * one HTTP client that reuses its connections and never blocks a thread while waiting. Resilience per registry, fed
+ * by each item's outcome: a Resilience4j circuit breaker per registry (an open circuit answers without asking), retries
+ * of the failed items only, a time limit per call and per look-up. Never fails for a registry's failure: the answer
+ * says {@link LookupOutcome#UNAVAILABLE}.
  */
 public final class ExchangeClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeClient.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The exchange's largest batch. */
+    static final int MAX_BATCH = 50;
 
-    /** One answer: outcome, the body as received and its SHA-256, and the parsed {@code data}. */
+    /** One answer: outcome, the answer as received and its SHA-256, and the parsed {@code data}. */
     public record Answer(String registry, String path, LookupOutcome outcome, JsonNode data, String sourceDepartment,
                          Instant recordTime, String sha256, Instant fetchedAt) {
+    }
+
+    /** One look-up of a batch. */
+    public record Item(ExchangeLookup lookup, String key) {
     }
 
     private final RegistryProperties properties;
@@ -55,8 +62,6 @@ public final class ExchangeClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final CircuitBreakerRegistry breakers;
-    private final Retry retry;
-    private final TimeLimiter timeLimiter;
     private final Object tokenLock = new Object();
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
@@ -74,7 +79,8 @@ public final class ExchangeClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).executor(executor)
+                .version(HttpClient.Version.HTTP_1_1).build();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(5)
@@ -83,29 +89,152 @@ public final class ExchangeClient implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(10) // one check asks a registry up to ~6 times in parallel
                 .recordExceptions(Unavailable.class)
                 .build());
-        this.retry = Retry.of("exchange", RetryConfig.custom()
-                .maxAttempts(properties.attempts())
-                .waitDuration(properties.retryWait())
-                .retryExceptions(Unavailable.class)
-                .build());
-        this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
-                .timeoutDuration(properties.registryTimeout()).cancelRunningFuture(true).build());
     }
 
-    /** Asynchronous look-up, e.g. {@code get("HUKOU", "/exchange/v1/hukou/persons/…")}; never completes exceptionally. */
-    public CompletableFuture<Answer> get(String registry, String path) {
-        CircuitBreaker breaker = breakers.circuitBreaker(registry);
-        CompletionStage<Answer> limited = timeLimiter.executeCompletionStage(scheduler,
-                () -> CompletableFuture.supplyAsync(() -> breaker.executeSupplier(
-                        Retry.decorateSupplier(retry, () -> call(registry, path))), executor));
-        return limited.toCompletableFuture().exceptionally(e -> {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (!(cause instanceof Unavailable) && !(cause instanceof CallNotPermittedException)
-                    && !(cause instanceof java.util.concurrent.TimeoutException)) {
-                log.warn("registry {} failed: {}", registry, cause.toString());
+    /** One look-up (a batch of one); never completes exceptionally. */
+    public CompletableFuture<Answer> lookup(ExchangeLookup lookup, String key) {
+        return batch(List.of(new Item(lookup, key))).thenApply(a -> a.get(0));
+    }
+
+    /**
+     * Many look-ups in as few round trips as the exchange allows ({@value #MAX_BATCH} a batch), answered in the order
+     * asked; never completes exceptionally. Per item: its registry's circuit decides whether it is asked at all, a
+     * failure (outage, no answer in time, rate limit, transport error) counts against that registry's circuit and is
+     * asked again — alone with the other failed items — up to {@code attempts} times within {@code registryTimeout}.
+     */
+    public CompletableFuture<List<Answer>> batch(List<Item> items) {
+        if (items.size() > MAX_BATCH) {
+            List<CompletableFuture<List<Answer>>> parts = new ArrayList<>();
+            for (int i = 0; i < items.size(); i += MAX_BATCH) {
+                parts.add(batch(items.subList(i, Math.min(items.size(), i + MAX_BATCH))));
             }
-            return new Answer(registry, path, LookupOutcome.UNAVAILABLE, null, null, null, null, Instant.now());
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> parts.stream().flatMap(p -> p.join().stream()).toList());
+        }
+        Answer[] answers = new Answer[items.size()];
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            all.add(i);
+        }
+        CompletableFuture<List<Answer>> result = new CompletableFuture<>();
+        attempt(items, answers, all, 1, System.nanoTime() + properties.registryTimeout().toNanos(), result);
+        return result;
+    }
+
+    private void attempt(List<Item> items, Answer[] answers, List<Integer> open, int attempt, long deadline,
+                         CompletableFuture<List<Answer>> result) {
+        List<Integer> asked = new ArrayList<>();
+        for (int i : open) {
+            if (breakers.circuitBreaker(items.get(i).lookup().registry()).tryAcquirePermission()) {
+                asked.add(i);
+            } else {
+                answers[i] = unavailable(items.get(i), Instant.now());
+            }
+        }
+        long remaining = deadline - System.nanoTime();
+        if (asked.isEmpty() || remaining <= 0) {
+            asked.forEach(i -> {
+                breakers.circuitBreaker(items.get(i).lookup().registry()).releasePermission();
+                answers[i] = unavailable(items.get(i), Instant.now());
+            });
+            result.complete(List.of(answers));
+            return;
+        }
+        Duration timeout = Duration.ofNanos(Math.min(properties.callTimeout().toNanos(), remaining));
+        Instant fetchedAt = Instant.now();
+        long started = System.nanoTime();
+        send(items, asked, timeout, false).whenComplete((response, error) -> {
+            long took = System.nanoTime() - started;
+            List<Integer> failed = new ArrayList<>();
+            JsonNode results = null;
+            String problem = null;
+            if (error != null) {
+                problem = error instanceof CompletionException && error.getCause() != null ? error.getCause().toString() : error.toString();
+            } else if (response.statusCode() != 200) {
+                problem = "batch answered " + response.statusCode();
+                if (response.statusCode() != 429 && response.statusCode() < 500) {
+                    log.warn("exchange refused a batch: {} {}", response.statusCode(), abbreviate(response.body()));
+                }
+            } else {
+                try {
+                    results = JSON.readTree(response.body()).path("items");
+                } catch (RuntimeException e) {
+                    problem = "unreadable batch answer: " + e;
+                }
+            }
+            for (int k = 0; k < asked.size(); k++) {
+                int i = asked.get(k);
+                Item item = items.get(i);
+                CircuitBreaker breaker = breakers.circuitBreaker(item.lookup().registry());
+                JsonNode a = results == null ? null : results.path(k);
+                String outcome = a == null ? "UNAVAILABLE" : a.path("outcome").asString("UNAVAILABLE");
+                switch (outcome) {
+                    case "FOUND", "NO_RECORD" -> {
+                        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                        boolean found = outcome.equals("FOUND");
+                        answers[i] = new Answer(item.lookup().registry(), item.lookup().path() + "{id}",
+                                found ? LookupOutcome.FOUND : LookupOutcome.NOT_FOUND, found ? a.path("data") : null,
+                                found ? a.path("sourceDepartment").asString("") : null,
+                                found ? instant(a.path("recordTime").asString("")) : null, sha256(JSON.writeValueAsString(a)), fetchedAt);
+                    }
+                    case "REFUSED" -> {
+                        breaker.releasePermission();
+                        log.warn("registry {} refused {}: {}", item.lookup().registry(), item.lookup().operation(), a.path("code").asString(""));
+                        answers[i] = unavailable(item, fetchedAt);
+                    }
+                    default -> {
+                        breaker.onError(took, TimeUnit.NANOSECONDS, new Unavailable(item.lookup().registry() + ": "
+                                + (a == null ? problem : a.path("code").asString(outcome))));
+                        answers[i] = unavailable(item, fetchedAt);
+                        failed.add(i);
+                    }
+                }
+            }
+            long wait = properties.retryWait().toNanos();
+            if (!failed.isEmpty() && attempt < properties.attempts() && System.nanoTime() + wait < deadline) {
+                scheduler.schedule(() -> attempt(items, answers, failed, attempt + 1, deadline, result), wait, TimeUnit.NANOSECONDS);
+            } else {
+                result.complete(List.of(answers));
+            }
         });
+    }
+
+    /** The batch request; a 401 (token expired or the exchange restarted) is sent once more with a fresh token. */
+    private CompletableFuture<HttpResponse<String>> send(List<Item> items, List<Integer> asked, Duration timeout, boolean fresh) {
+        StringBuilder body = new StringBuilder("{\"timeoutMs\":").append(Math.max(1, timeout.toMillis() - TIMEOUT_MARGIN_MS))
+                .append(",\"items\":[");
+        for (int k = 0; k < asked.size(); k++) {
+            Item item = items.get(asked.get(k));
+            body.append(k == 0 ? "" : ",").append("{\"registry\":").append(JSON.writeValueAsString(item.lookup().registry()))
+                    .append(",\"operation\":").append(JSON.writeValueAsString(item.lookup().operation()))
+                    .append(",\"key\":").append(JSON.writeValueAsString(item.key())).append('}');
+        }
+        body.append("]}");
+        String bearer;
+        try {
+            bearer = token(fresh);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(new Unavailable("token: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new Unavailable("interrupted"));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/exchange/v1/batch"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + bearer)
+                .header("purpose", URLEncoder.encode(properties.purpose(), StandardCharsets.UTF_8))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenCompose(r -> r.statusCode() == 401 && !fresh ? send(items, asked, timeout, true) : CompletableFuture.completedFuture(r));
+    }
+
+    /** The exchange answers items still waiting for their registry this long before the call's own timeout. */
+    static final long TIMEOUT_MARGIN_MS = 100;
+
+    private static Answer unavailable(Item item, Instant at) {
+        return new Answer(item.lookup().registry(), item.lookup().path() + "{id}", LookupOutcome.UNAVAILABLE, null, null, null, null, at);
     }
 
     /** A one-off read with its own token of the given scope, e.g. the catalog export (scope {@code catalog.read}). */
@@ -129,45 +258,6 @@ public final class ExchangeClient implements AutoCloseable {
     /** The state of a registry's circuit (CLOSED, OPEN, HALF_OPEN…), for health and tests. */
     public String circuit(String registry) {
         return breakers.circuitBreaker(registry).getState().name();
-    }
-
-    private Answer call(String registry, String path) {
-        Instant started = Instant.now();
-        HttpResponse<String> response = send(path, false);
-        if (response.statusCode() == 401) {
-            response = send(path, true);
-        }
-        int status = response.statusCode();
-        if (status == 200) {
-            JsonNode body = JSON.readTree(response.body());
-            return new Answer(registry, path, LookupOutcome.FOUND, body.path("data"),
-                    body.path("sourceDepartment").asString(""), instant(body.path("recordTime").asString("")),
-                    sha256(response.body()), started);
-        }
-        if (status == 404) {
-            return new Answer(registry, path, LookupOutcome.NOT_FOUND, null, null, null, sha256(response.body()), started);
-        }
-        if (status == 429 || status >= 500) {
-            throw new Unavailable(registry + " answered " + status);
-        }
-        throw new IllegalStateException(registry + " refused " + status + ": " + abbreviate(response.body()));
-    }
-
-    private HttpResponse<String> send(String path, boolean freshToken) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + path))
-                    .timeout(properties.callTimeout())
-                    .header("Authorization", "Bearer " + token(freshToken))
-                    .header("purpose", URLEncoder.encode(properties.purpose(), StandardCharsets.UTF_8))
-                    .header("Accept", "application/json")
-                    .GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new Unavailable(e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
-        }
     }
 
     /** The cached access token, fetched again shortly before it expires (or when the exchange refused it). */

@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Asks the registries about one child and its family — in two parallel rounds (the child and the guardian first,
@@ -67,7 +66,7 @@ public final class FactsCollector {
      * holds nothing, the birth registry does.
      */
     public Household household(String guardianId, int season) {
-        Call hukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", guardianId, "GUARDIAN");
+        Call hukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, guardianId, "GUARDIAN");
         Call births = births(guardianId);
         Map<Call, Answered> answers = run(List.of(hukou, births), new ArrayList<>(), new ArrayList<>());
         Answered a = answers.get(hukou);
@@ -105,7 +104,7 @@ public final class FactsCollector {
     }
 
     private Call births(String parentId) {
-        return new Call(RegistrySource.BIRTH, "BIRTH", "births/parents/", parentId, "GUARDIAN");
+        return new Call(RegistrySource.BIRTH, ExchangeLookup.BIRTHS_OF_PARENT, parentId, "GUARDIAN");
     }
 
     /** The birth records naming the parent as mother or father (the exchange answers only those; checked again). */
@@ -138,8 +137,8 @@ public final class FactsCollector {
      * grandparent as householder) in the child's household, and the child is of enrollment age this season.
      */
     public Household guardianship(String guardianId, String childId, int season) {
-        Call cHukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", childId, "CHILD");
-        Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, "CIVIL_AFFAIRS", "civil-affairs/persons/", guardianId, "GUARDIAN");
+        Call cHukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, childId, "CHILD");
+        Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, ExchangeLookup.CIVIL_AFFAIRS_OF_PERSON, guardianId, "GUARDIAN");
         Call gBirths = births(guardianId);
         Map<Call, Answered> answers = run(List.of(cHukou, gCivil, gBirths), new ArrayList<>(), new ArrayList<>());
         Grade grade = cohort(birthDate(childId), season);
@@ -205,19 +204,24 @@ public final class FactsCollector {
         List<RegistryStatus> statuses = new ArrayList<>();
         List<Evidence> kept = new ArrayList<>();
         // round 1: the child and the guardian
-        Call gHukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", guardianId, "GUARDIAN");
-        Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, "CIVIL_AFFAIRS", "civil-affairs/persons/", guardianId, "GUARDIAN");
-        Call cHukou = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", childId, "CHILD");
-        Call cPerson = new Call(RegistrySource.HUKOU, "HUKOU", "persons/", childId, "CHILD");
-        Call cPref = new Call(RegistrySource.PREFERENTIAL, "PREFERENTIAL", "preferential/persons/", childId, "CHILD");
-        Call cProperty = new Call(RegistrySource.PROPERTY, "PROPERTY", "property/persons/", childId, "CHILD");
+        Call gHukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, guardianId, "GUARDIAN");
+        Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, ExchangeLookup.CIVIL_AFFAIRS_OF_PERSON, guardianId, "GUARDIAN");
+        Call cHukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, childId, "CHILD");
+        Call cPerson = new Call(RegistrySource.HUKOU, ExchangeLookup.PERSON, childId, "CHILD");
+        Call cPref = new Call(RegistrySource.PREFERENTIAL, ExchangeLookup.PREFERENTIAL_OF_PERSON, childId, "CHILD");
+        Call cProperty = new Call(RegistrySource.PROPERTY, ExchangeLookup.UNITS_OF_PERSON, childId, "CHILD");
+        // asked with the others so that a check is two round trips; kept as evidence only when it is needed (below)
+        Call gBirths = births(guardianId);
         List<Call> round1 = new ArrayList<>(List.of(gHukou, gCivil, cHukou, cPerson, cPref, cProperty));
         Call cStudent = null;
         if (grade == Grade.G7) {
-            cStudent = new Call(RegistrySource.STUDENT_REGISTRY, "STUDENT_STATUS", "student-status/persons/", childId, "CHILD");
+            cStudent = new Call(RegistrySource.STUDENT_REGISTRY, ExchangeLookup.STUDENT_STATUS_OF_PERSON, childId, "CHILD");
             round1.add(cStudent);
         }
-        Map<Call, Answered> r1 = run(round1, statuses, kept);
+        List<Call> asked = new ArrayList<>(round1);
+        asked.add(gBirths);
+        Map<Call, Answered> r1 = ask(asked);
+        keep(round1.stream().map(r1::get).toList(), statuses, kept);
 
         // who is who
         Map<String, Relation> known = new HashMap<>();
@@ -229,8 +233,8 @@ public final class FactsCollector {
         // no household in the city (随迁子女): the birth registry names the parents
         JsonNode born = null;
         if (childHousehold == null) {
-            Call gBirths = births(guardianId);
-            born = birthRecord(run(List.of(gBirths), statuses, kept).get(gBirths), guardianId, childId);
+            keep(List.of(r1.get(gBirths)), statuses, kept);
+            born = birthRecord(r1.get(gBirths), guardianId, childId);
         }
         String childToHead = childHousehold == null ? "" : relationIn(childHousehold, childId);
         String headId = childHousehold == null ? null : headOf(childHousehold);
@@ -271,20 +275,20 @@ public final class FactsCollector {
             String id = p.getKey();
             String who = p.getValue().name();
             if (p.getValue().isParent()) {
-                round2.add(new Call(RegistrySource.PROPERTY, "PROPERTY", "property/persons/", id, who));
-                round2.add(new Call(RegistrySource.PURCHASE_CONTRACT, "CONTRACT", "contracts/persons/", id, who));
-                round2.add(new Call(RegistrySource.RENTAL, "RENTAL", "rentals/persons/", id, who));
-                round2.add(new Call(RegistrySource.RESIDENCE_PERMIT, "RESIDENCE_PERMIT", "residence-permits/persons/", id, who));
-                round2.add(new Call(RegistrySource.SOCIAL_INSURANCE, "SOCIAL_INSURANCE", "social-insurance/persons/", id, who));
-                round2.add(new Call(RegistrySource.PREFERENTIAL, "PREFERENTIAL", "preferential/persons/", id, who));
+                round2.add(new Call(RegistrySource.PROPERTY, ExchangeLookup.UNITS_OF_PERSON, id, who));
+                round2.add(new Call(RegistrySource.PURCHASE_CONTRACT, ExchangeLookup.CONTRACTS_OF_PERSON, id, who));
+                round2.add(new Call(RegistrySource.RENTAL, ExchangeLookup.RENTALS_OF_PERSON, id, who));
+                round2.add(new Call(RegistrySource.RESIDENCE_PERMIT, ExchangeLookup.PERMITS_OF_PERSON, id, who));
+                round2.add(new Call(RegistrySource.SOCIAL_INSURANCE, ExchangeLookup.INSURANCE_OF_PERSON, id, who));
+                round2.add(new Call(RegistrySource.PREFERENTIAL, ExchangeLookup.PREFERENTIAL_OF_PERSON, id, who));
                 if (!id.equals(guardianId)) {
-                    Call h = new Call(RegistrySource.HUKOU, "HUKOU", "hukou/persons/", id, who);
+                    Call h = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, id, who);
                     parentHukou.put(id, h);
                     round2.add(h);
-                    round2.add(new Call(RegistrySource.CIVIL_AFFAIRS, "CIVIL_AFFAIRS", "civil-affairs/persons/", id, who));
+                    round2.add(new Call(RegistrySource.CIVIL_AFFAIRS, ExchangeLookup.CIVIL_AFFAIRS_OF_PERSON, id, who));
                 }
             } else if (p.getValue().isGrandparent()) {
-                round2.add(new Call(RegistrySource.PROPERTY, "PROPERTY", "property/persons/", id, who));
+                round2.add(new Call(RegistrySource.PROPERTY, ExchangeLookup.UNITS_OF_PERSON, id, who));
             }
         }
         Map<Call, Answered> r2 = run(round2, statuses, kept);
@@ -560,65 +564,45 @@ public final class FactsCollector {
         return s.length() == 7 ? LocalDate.parse(s + "-01") : date(n);
     }
 
+    /** One round: every call in one batch (one round trip), the answers kept as evidence. */
     private Map<Call, Answered> run(List<Call> calls, List<RegistryStatus> statuses, List<Evidence> kept) {
-        Map<Call, CompletableFuture<Answered>> futures = new LinkedHashMap<>();
-        for (Call c : calls) {
-            futures.put(c, c.start());
-        }
-        Map<Call, Answered> answers = new LinkedHashMap<>();
-        futures.forEach((c, f) -> answers.put(c, f.join()));
+        Map<Call, Answered> answers = ask(calls);
         keep(answers.values(), statuses, kept);
         return answers;
     }
 
+    private Map<Call, Answered> ask(List<Call> calls) {
+        List<ExchangeClient.Answer> answers = client.batch(calls.stream()
+                .map(c -> new ExchangeClient.Item(c.lookup(), c.key())).toList()).join();
+        Map<Call, Answered> byCall = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            byCall.put(calls.get(i), new Answered(calls.get(i), answers.get(i)));
+        }
+        return byCall;
+    }
+
     private void keep(java.util.Collection<Answered> answers, List<RegistryStatus> statuses, List<Evidence> kept) {
+        List<EvidenceKeeper.Kept> batch = new ArrayList<>(answers.size());
         for (Answered a : answers) {
             Call c = a.call();
             statuses.add(new RegistryStatus(c.source(), c.operation(), c.subject(), a.answer().outcome()));
-            kept.add(evidence.keep(a.answer(), c.source(), c.operation(), personal.lookupHash(c.key())));
+            batch.add(new EvidenceKeeper.Kept(a.answer(), c.source(), c.operation(), personal.lookupHash(c.key())));
         }
+        kept.addAll(evidence.keepAll(batch));
     }
 
     private record Answered(Call call, ExchangeClient.Answer answer) {
     }
 
-    private final class Call {
-        private final RegistrySource source;
-        private final String registry;
-        private final String path;
-        private final String key;
-        private final String subject;
-
-        Call(RegistrySource source, String registry, String path, String key, String subject) {
-            this.source = source;
-            this.registry = registry;
-            this.path = path;
-            this.key = key;
-            this.subject = subject;
-        }
-
-        RegistrySource source() {
-            return source;
-        }
+    private record Call(RegistrySource source, ExchangeLookup lookup, String key, String subject) {
 
         String registry() {
-            return registry;
+            return lookup.registry();
         }
 
-        String key() {
-            return key;
-        }
-
-        String subject() {
-            return subject;
-        }
-
+        /** The look-up as evidence names it: the exchange's GET of the same record. */
         String operation() {
-            return "GET " + V1 + path + "{id}";
-        }
-
-        CompletableFuture<Answered> start() {
-            return client.get(registry, V1 + path + key).thenApply(a -> new Answered(this, a));
+            return "GET " + V1 + lookup.path() + "{id}";
         }
     }
 
