@@ -150,6 +150,7 @@ public final class ExchangeClient implements AutoCloseable {
             String problem = null;
             if (error != null) {
                 problem = error instanceof CompletionException && error.getCause() != null ? error.getCause().toString() : error.toString();
+                log.warn("exchange batch of {} look-ups failed (attempt {}): {}", asked.size(), attempt, problem);
             } else if (response.statusCode() != 200) {
                 problem = "batch answered " + response.statusCode();
                 if (response.statusCode() != 429 && response.statusCode() < 500) {
