@@ -29,7 +29,7 @@ admin_token() {
 if [ "${RAISE_RATE_LIMIT:-1}" = 1 ]; then
   TOKEN="$(admin_token)"
   trap 'curl -fsS -X DELETE -H "Authorization: Bearer $TOKEN" "$EXCHANGE/exchange/admin/faults" >/dev/null || true' EXIT
-  for r in hukou property contract rental residence-permit social-insurance civil-affairs student-status preferential; do
+  for r in hukou property contract rental residence-permit social-insurance civil-affairs student-status preferential birth; do
     curl -fsS -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -d '{"latencyMinMs":20,"latencyMaxMs":80,"errorRate":0.0,"rateLimitPerSecond":100000,"outages":[]}' \
       "$EXCHANGE/exchange/admin/faults/$r" >/dev/null
