@@ -6,15 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xuewei.platform.admission.allocation.AllocationInput;
 import org.xuewei.platform.admission.allocation.Placement;
 import org.xuewei.platform.admission.notice.NoticeCodes;
-import org.xuewei.platform.admission.store.DrawRecord;
-import org.xuewei.platform.admission.store.DrawStore;
 import org.xuewei.platform.admission.store.OfferStore;
 import org.xuewei.platform.admission.store.RunRecord;
 import org.xuewei.platform.admission.store.RunStore;
-import org.xuewei.platform.admission.store.Snapshots;
 import org.xuewei.platform.audit.AuditEntry;
 import org.xuewei.platform.audit.AuditLog;
 import org.xuewei.platform.identity.StaffAccount;
@@ -22,19 +18,19 @@ import org.xuewei.platform.identity.StaffAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * 发布 — makes a drawn run final, exactly once per district, season and grade (an advisory lock, the run's
- * row lock and a unique index): offers and seats for arrival, one admission notice per placed child, an
- * audit event and the {@link AdmissionPublished} event for the notification module.
+ * row lock and a unique index): offers and seats for arrival, one admission notice per placed child, the
+ * {@link AdmissionPublished} event (the application module moves every child's status and the outbox gets the
+ * messages, in bulk, in this transaction) and an audit event. One transaction: all of it or nothing.
  */
 @Service
 public class Publication {
 
     private final RunStore runs;
-    private final DrawStore draws;
     private final OfferStore offers;
     private final NoticeCodes notices;
     private final AuditLog audit;
@@ -43,10 +39,9 @@ public class Publication {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    Publication(RunStore runs, DrawStore draws, OfferStore offers, NoticeCodes notices, AuditLog audit,
+    Publication(RunStore runs, OfferStore offers, NoticeCodes notices, AuditLog audit,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.runs = runs;
-        this.draws = draws;
         this.offers = offers;
         this.notices = notices;
         this.audit = audit;
@@ -83,25 +78,30 @@ public class Publication {
         if (!runs.markPublished(runId, now, by.username(), deadline)) {
             throw new AdmissionRefused("admission.refused.already-published");
         }
-        DrawRecord draw = draws.find(run.drawId()).orElseThrow();
-        AllocationInput input = Snapshots.input(draw.snapshot());
+        Map<String, String> schoolOf = new TreeMap<>();
         Map<String, Integer> held = new HashMap<>();
-        List<Placement> placed = runs.placements(runId).stream().filter(Placement::placed).toList();
-        placed.forEach(p -> held.merge(p.schoolCode(), 1, Integer::sum));
+        for (Placement p : runs.placements(runId)) {
+            if (p.placed()) {
+                schoolOf.put(p.applicationNo(), p.schoolCode());
+                held.merge(p.schoolCode(), 1, Integer::sum);
+            }
+        }
         Map<String, String> names = new HashMap<>();
-        input.schools().forEach(s -> {
+        Map<String, int[]> seats = new TreeMap<>();
+        // the run's summary lists every school of the frozen instance with its name and planned seats
+        run.summary().schools().forEach(s -> {
             names.put(s.code(), s.name());
             int h = held.getOrDefault(s.code(), 0);
-            offers.seat(runId, s.code(), Math.max(s.seats(), h), h);
+            seats.put(s.code(), new int[] {Math.max(s.seats(), h), h});
         });
-        Map<String, String> schoolOf = new java.util.TreeMap<>();
-        placed.forEach(p -> schoolOf.put(p.applicationNo(), p.schoolCode()));
+        offers.seatAll(runId, seats);
         offers.offerAll(runId, schoolOf, 1, deadline);
         notices.issueAll(runId, schoolOf, names, now);
-        audit.record(new AuditEntry(by.username(), AdmissionPermission.PUBLISH.action(), "admission.run:" + runId, "",
-                run.districtCode() + " " + run.season() + " G" + run.grade() + ": " + placed.size()
-                        + " placed; arrival by " + deadline + "; resultSha256 " + run.resultSha256()));
-        events.publishEvent(new AdmissionPublished(runId, run.districtCode(), run.season(), run.grade(), placed.size(),
+        events.publishEvent(new AdmissionPublished(runId, run.districtCode(), run.season(), run.grade(), schoolOf.size(),
                 deadline));
+        // last: the audit chain's lock is held until the commit, so other districts publishing meanwhile wait least
+        audit.record(new AuditEntry(by.username(), AdmissionPermission.PUBLISH.action(), "admission.run:" + runId, "",
+                run.districtCode() + " " + run.season() + " G" + run.grade() + ": " + schoolOf.size()
+                        + " placed; arrival by " + deadline + "; resultSha256 " + run.resultSha256()));
     }
 }

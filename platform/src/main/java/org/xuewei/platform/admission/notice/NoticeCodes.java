@@ -1,8 +1,5 @@
 package org.xuewei.platform.admission.notice;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xuewei.engine.Hex;
@@ -15,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,13 +29,14 @@ public class NoticeCodes {
     public record Genuine(String code, String schoolName, String districtCode, int season, int grade, Instant issuedAt) {
     }
 
+    /** Notices per insert statement. */
+    private static final int CHUNK = 10_000;
+
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private volatile byte[] key;
 
-    NoticeCodes(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    NoticeCodes(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     public String issue(long run, String applicationNo, String school, String schoolName, Instant at) {
@@ -52,20 +51,31 @@ public class NoticeCodes {
         return code;
     }
 
-    /** One notice per placed child (application number → school code), inserted in batches. */
+    /** One notice per placed child (application number → school code), one statement per ten thousand. */
     public void issueAll(long run, Map<String, String> schoolByApplication, Map<String, String> schoolNames,
                          Instant at) {
-        SqlParameterSource[] rows = schoolByApplication.entrySet().stream().map(e -> {
-            byte[] raw = new byte[16];
-            RANDOM.nextBytes(raw);
-            return new MapSqlParameterSource().addValue("code", Hex.of(raw)).addValue("run", run)
-                    .addValue("no", e.getKey()).addValue("school", e.getValue())
-                    .addValue("name", schoolNames.getOrDefault(e.getValue(), e.getValue()))
-                    .addValue("at", Timestamp.from(at));
-        }).toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("""
-                insert into admission.notice (code, run_id, application_no, school_code, school_name, issued_at)
-                values (:code, :run, :no, :school, :name, :at)""", rows);
+        List<Map.Entry<String, String>> all = List.copyOf(schoolByApplication.entrySet());
+        for (int start = 0; start < all.size(); start += CHUNK) {
+            List<Map.Entry<String, String>> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+            String[] codes = new String[chunk.size()];
+            String[] numbers = new String[chunk.size()];
+            String[] schools = new String[chunk.size()];
+            String[] names = new String[chunk.size()];
+            for (int i = 0; i < codes.length; i++) {
+                byte[] raw = new byte[16];
+                RANDOM.nextBytes(raw);
+                codes[i] = Hex.of(raw);
+                numbers[i] = chunk.get(i).getKey();
+                schools[i] = chunk.get(i).getValue();
+                names[i] = schoolNames.getOrDefault(schools[i], schools[i]);
+            }
+            jdbc.sql("""
+                            insert into admission.notice (code, run_id, application_no, school_code, school_name, issued_at)
+                            select n.code, :run, n.no, n.school, n.name, :at
+                            from unnest(:codes, :numbers, :schools, :names) as n(code, no, school, name)""")
+                    .param("run", run).param("at", Timestamp.from(at)).param("codes", codes).param("numbers", numbers)
+                    .param("schools", schools).param("names", names).update();
+        }
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.xuewei.platform.admission.store;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,11 +26,9 @@ public class OfferStore {
     }
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    OfferStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    OfferStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     public void seat(long run, String school, int capacity, int held) {
@@ -49,14 +44,31 @@ public class OfferStore {
                 .param("deadline", utc(deadline)).update();
     }
 
-    /** Offers of the first batch, in one round trip per thousand rows: (application number, school). */
+    /** Seats of many schools (school → {capacity, held}) in one statement. */
+    public void seatAll(long run, Map<String, int[]> seats) {
+        List<String> schools = List.copyOf(seats.keySet());
+        jdbc.sql("""
+                        insert into admission.seat (run_id, school_code, capacity, held)
+                        select :run, s.school, cast(s.capacity as int), cast(s.held as int)
+                        from unnest(:schools, :capacities, :held) as s(school, capacity, held)""")
+                .param("run", run).param("schools", schools.toArray(String[]::new))
+                .param("capacities", RunStore.column(schools, school -> seats.get(school)[0]))
+                .param("held", RunStore.column(schools, school -> seats.get(school)[1])).update();
+    }
+
+    /** Offers of the first batch, one statement per ten thousand rows: (application number, school). */
     public void offerAll(long run, Map<String, String> schoolByApplication, int batchNo, Instant deadline) {
-        SqlParameterSource[] rows = schoolByApplication.entrySet().stream().map(e -> new MapSqlParameterSource()
-                .addValue("run", run).addValue("no", e.getKey()).addValue("school", e.getValue())
-                .addValue("batch", batchNo).addValue("deadline", utc(deadline))).toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("""
-                insert into admission.offer (run_id, application_no, school_code, batch, state, deadline)
-                values (:run, :no, :school, :batch, 'OFFERED', :deadline)""", rows);
+        List<Map.Entry<String, String>> all = List.copyOf(schoolByApplication.entrySet());
+        for (int start = 0; start < all.size(); start += RunStore.CHUNK) {
+            List<Map.Entry<String, String>> chunk = all.subList(start, Math.min(all.size(), start + RunStore.CHUNK));
+            jdbc.sql("""
+                            insert into admission.offer (run_id, application_no, school_code, batch, state, deadline)
+                            select :run, o.no, o.school, :batch, 'OFFERED', :deadline
+                            from unnest(:numbers, :schools) as o(no, school)""")
+                    .param("run", run).param("batch", batchNo).param("deadline", utc(deadline))
+                    .param("numbers", RunStore.column(chunk, Map.Entry::getKey))
+                    .param("schools", RunStore.column(chunk, Map.Entry::getValue)).update();
+        }
     }
 
     /** Moves (or gives) a child's offer to another school; the caller has taken a seat there. */

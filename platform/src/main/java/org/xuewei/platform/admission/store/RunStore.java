@@ -1,8 +1,5 @@
 package org.xuewei.platform.admission.store;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xuewei.platform.admission.allocation.Outcome;
@@ -10,6 +7,7 @@ import org.xuewei.platform.admission.allocation.Placement;
 import org.xuewei.platform.admission.allocation.Route;
 import org.xuewei.platform.admission.allocation.Summary;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Runs and their placements in {@code admission.run} and {@code admission.placement}. */
 @Repository
@@ -27,12 +26,13 @@ public class RunStore {
             id, district_code, season, grade, kind, draw_id, input_sha256, seed, result_sha256, candidates, excluded,
             excluded_reason, summary, created_at, created_by, published_at, published_by, arrival_deadline""";
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    /** Rows per insert statement. */
+    static final int CHUNK = 10_000;
 
-    RunStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    private final JdbcClient jdbc;
+
+    RunStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     public long save(String district, int season, int grade, String kind, Long drawId, Outcome o, int excluded,
@@ -48,15 +48,30 @@ public class RunStore {
                 .param("excluded", excluded).param("reason", excludedReason)
                 .param("summary", Snapshots.write(Summary.of(o))).param("at", utc(at)).param("by", by)
                 .query(Long.class).single();
-        SqlParameterSource[] rows = o.placements().stream().map(p -> new MapSqlParameterSource()
-                .addValue("run", id).addValue("no", p.applicationNo()).addValue("route", p.route().name())
-                .addValue("school", p.schoolCode()).addValue("choice", p.choice()).addValue("category", p.category())
-                .addValue("points", p.points()).addValue("ls", p.lotterySchool()).addValue("lp", p.lotteryPosition())
-                .addValue("lt", p.lotteryTied()).addValue("d", p.distanceMeters())).toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("""
-                insert into admission.placement (run_id, application_no, route, school_code, choice, category,
-                    points, lottery_school, lottery_position, lottery_tied, distance_m)
-                values (:run, :no, :route, :school, :choice, :category, :points, :ls, :lp, :lt, :d)""", rows);
+        List<Placement> all = o.placements();
+        for (int start = 0; start < all.size(); start += CHUNK) {
+            List<Placement> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+            jdbc.sql("""
+                            insert into admission.placement (run_id, application_no, route, school_code, choice, category,
+                                points, lottery_school, lottery_position, lottery_tied, distance_m)
+                            select :run, p.no, p.route, p.school, cast(p.choice as int), cast(p.category as int),
+                                cast(p.points as numeric), p.ls, cast(p.lp as int), cast(p.lt as int),
+                                cast(p.d as double precision)
+                            from unnest(:no, :route, :school, :choice, :category, :points, :ls, :lp, :lt, :d)
+                                as p(no, route, school, choice, category, points, ls, lp, lt, d)""")
+                    .param("run", id)
+                    .param("no", column(chunk, Placement::applicationNo))
+                    .param("route", column(chunk, p -> p.route().name()))
+                    .param("school", column(chunk, Placement::schoolCode))
+                    .param("choice", column(chunk, Placement::choice))
+                    .param("category", column(chunk, Placement::category))
+                    .param("points", column(chunk, Placement::points))
+                    .param("ls", column(chunk, Placement::lotterySchool))
+                    .param("lp", column(chunk, Placement::lotteryPosition))
+                    .param("lt", column(chunk, Placement::lotteryTied))
+                    .param("d", column(chunk, Placement::distanceMeters))
+                    .update();
+        }
         return id;
     }
 
@@ -130,6 +145,19 @@ public class RunStore {
                         select r.id from admission.run r join admission.placement p on p.run_id = r.id
                         where p.application_no = :no and r.published_at is not null order by r.id desc limit 1""")
                 .param("no", applicationNo).query(Long.class).optional();
+    }
+
+    /**
+     * One column of many rows as a text array for {@code unnest(…)} (one statement inserts thousands of rows; values
+     * are cast back in SQL); {@code null} stays null.
+     */
+    public static <T> String[] column(List<T> rows, Function<T, ?> value) {
+        String[] out = new String[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = value.apply(rows.get(i));
+            out[i] = v == null ? null : v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+        }
+        return out;
     }
 
     static Placement placement(ResultSet rs, int n) throws SQLException {

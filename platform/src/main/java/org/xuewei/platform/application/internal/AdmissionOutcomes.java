@@ -11,21 +11,25 @@ import org.xuewei.platform.admission.AdmissionPublished;
 import org.xuewei.platform.admission.AdmissionResults;
 import org.xuewei.platform.application.ApplicationStatus;
 import org.xuewei.platform.application.ApplicationStatusChanged;
+import org.xuewei.platform.application.ApplicationStatusesChanged;
 import org.xuewei.platform.application.EnrollmentApplication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * The admission results as application statuses: when a district publishes (录取结果发布), every verified
- * application of the run moves VERIFIED → ALLOCATED → PUBLISHED (both steps on the timeline, by the system) and one
- * {@link ApplicationStatusChanged} is published per application, so the notification outbox writes one SMS and one
- * inbox message for each child, placed or not. Runs synchronously in the publication's transaction: the statuses and
- * the messages commit or roll back with the publication. Applications in any other status are left as they are, so a
+ * application of the run moves VERIFIED → ALLOCATED → PUBLISHED (both steps on the timeline, by the system), in bulk
+ * (one update and one insert of timeline steps per ten thousand applications), and one
+ * {@link ApplicationStatusesChanged} carries all the moves, so the notification outbox writes one SMS and one inbox
+ * message for each child, placed or not, in bulk too. Runs synchronously in the publication's transaction: the
+ * statuses and the messages commit or roll back with the publication. Applications in any other status are left as they are, so a
  * repeated event changes nothing. The parent's confirmation of arrival moves PUBLISHED → CONFIRMED.
  */
 @Component
@@ -33,6 +37,8 @@ public class AdmissionOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionOutcomes.class);
     static final String SYSTEM = "system";
+    /** Applications moved per statement. */
+    private static final int CHUNK = 10_000;
 
     private record Row(UUID id, String number, String districtCode, String guardianHash, ApplicationStatus status) {
     }
@@ -56,19 +62,68 @@ public class AdmissionOutcomes {
 
     @EventListener
     public void on(AdmissionPublished published) {
-        Map<String, Boolean> outcomes = results.publishedOutcomes(published.runId());
-        List<String> numbers = new ArrayList<>(outcomes.keySet());
+        List<String> numbers = new ArrayList<>(results.publishedOutcomes(published.runId()).keySet());
+        List<ApplicationStatus> path = List.of(ApplicationStatus.ALLOCATED, ApplicationStatus.PUBLISHED);
+        List<String> from = Arrays.stream(ApplicationStatus.values()).filter(s -> allows(s, path)).map(Enum::name).toList();
         Instant now = clock.instant();
-        int moved = 0;
-        for (int from = 0; from < numbers.size(); from += 1000) {
-            for (Row row : rows(numbers.subList(from, Math.min(numbers.size(), from + 1000)))) {
-                if (move(row, List.of(ApplicationStatus.ALLOCATED, ApplicationStatus.PUBLISHED), SYSTEM, now)) {
-                    moved++;
-                }
-            }
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        List<ApplicationStatusChanged> changes = new ArrayList<>(numbers.size());
+        for (int start = 0; start < numbers.size(); start += CHUNK) {
+            List<String> chunk = numbers.subList(start, Math.min(numbers.size(), start + CHUNK));
+            List<Row> moved = jdbc.sql("""
+                            update application.application a set status = :to, updated_at = :now
+                            from (select id, status as was from application.application
+                                  where number = any(:numbers) and status = any(:from) for update) old
+                            where a.id = old.id
+                            returning a.id, a.number, a.district_code, a.guardian_hash, old.was""")
+                    .param("to", path.get(path.size() - 1).name()).param("now", at)
+                    .param("numbers", chunk.toArray(String[]::new)).param("from", from.toArray(String[]::new))
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), ApplicationStatus.valueOf(rs.getString(5))))
+                    .list();
+            appendSteps(moved, path, SYSTEM, at);
+            moved.forEach(row -> changes.add(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(),
+                    row.guardianHash(), row.status(), path.get(path.size() - 1), "", SYSTEM, now)));
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new ApplicationStatusesChanged(changes));
         }
         log.info("admission run {} published ({} {} G{}): {} of {} applications moved to PUBLISHED", published.runId(),
-                published.districtCode(), published.season(), published.grade(), moved, numbers.size());
+                published.districtCode(), published.season(), published.grade(), changes.size(), numbers.size());
+    }
+
+    /** The state machine allows every step of {@code path} from {@code status}. */
+    static boolean allows(ApplicationStatus status, List<ApplicationStatus> path) {
+        ApplicationStatus at = status;
+        for (ApplicationStatus next : path) {
+            if (!at.canMoveTo(next)) {
+                return false;
+            }
+            at = next;
+        }
+        return true;
+    }
+
+    /** The timeline steps of many applications in one statement per chunk (every application: each step of path). */
+    private void appendSteps(List<Row> rows, List<ApplicationStatus> path, String actor, OffsetDateTime at) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int size = rows.size() * path.size();
+        String[] ids = new String[size];
+        String[] statuses = new String[size];
+        int i = 0;
+        for (Row row : rows) {
+            for (ApplicationStatus step : path) {
+                ids[i] = row.id().toString();
+                statuses[i++] = step.name();
+            }
+        }
+        jdbc.sql("""
+                        insert into application.application_step (application_id, status, occurred_at, actor, reasons)
+                        select cast(s.id as uuid), s.status, :at, :actor, ''
+                        from unnest(:ids, :statuses) with ordinality as s(id, status, n) order by s.n""")
+                .param("ids", ids).param("statuses", statuses).param("at", at).param("actor", actor).update();
     }
 
     /** The parent confirmed arrival (报到) of the application with this number: PUBLISHED → CONFIRMED. */
@@ -79,15 +134,12 @@ public class AdmissionOutcomes {
 
     /** Moves along {@code path} if the state machine allows it from the row's status; one event for the whole path. */
     private boolean move(Row row, List<ApplicationStatus> path, String actor, Instant now) {
-        ApplicationStatus at = row.status();
-        List<EnrollmentApplication.Step> steps = new ArrayList<>();
-        for (ApplicationStatus next : path) {
-            if (!at.canMoveTo(next)) {
-                return false;
-            }
-            steps.add(new EnrollmentApplication.Step(next, now, actor, List.of()));
-            at = next;
+        if (!allows(row.status(), path)) {
+            return false;
         }
+        ApplicationStatus at = path.get(path.size() - 1);
+        List<EnrollmentApplication.Step> steps = path.stream()
+                .map(next -> new EnrollmentApplication.Step(next, now, actor, List.of())).toList();
         int updated = jdbc.sql("""
                         update application.application set status = :to, updated_at = :now
                         where id = :id and status = :from""")

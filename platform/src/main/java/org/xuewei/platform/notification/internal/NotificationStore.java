@@ -23,7 +23,14 @@ public class NotificationStore {
                           List<String> args, String freeText, Instant createdAt, int attempts) {
     }
 
+    /** A message to put in the outbox. */
+    public record Message(UUID id, Channel channel, String recipient, UUID subjectRef, String messageKey,
+                          List<String> args, String freeText, Instant at) {
+    }
+
     private static final String SEP = "\u001f";
+    /** Messages per statement of {@link #enqueueAll}. */
+    private static final int CHUNK = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -39,6 +46,43 @@ public class NotificationStore {
                 .param("id", id).param("channel", channel.name()).param("recipient", recipient).param("subject", subjectRef)
                 .param("key", key).param("args", String.join(SEP, args)).param("text", clip(freeText, 500))
                 .param("now", ts(now)).update();
+    }
+
+    /** Many messages, one statement per ten thousand (arrays unnested by PostgreSQL), in the caller's transaction. */
+    public void enqueueAll(List<Message> messages) {
+        for (int start = 0; start < messages.size(); start += CHUNK) {
+            List<Message> chunk = messages.subList(start, Math.min(messages.size(), start + CHUNK));
+            int n = chunk.size();
+            String[] ids = new String[n];
+            String[] channels = new String[n];
+            String[] recipients = new String[n];
+            String[] subjects = new String[n];
+            String[] keys = new String[n];
+            String[] args = new String[n];
+            String[] texts = new String[n];
+            String[] times = new String[n];
+            for (int i = 0; i < n; i++) {
+                Message m = chunk.get(i);
+                ids[i] = m.id().toString();
+                channels[i] = m.channel().name();
+                recipients[i] = m.recipient();
+                subjects[i] = m.subjectRef() == null ? null : m.subjectRef().toString();
+                keys[i] = m.messageKey();
+                args[i] = String.join(SEP, m.args());
+                texts[i] = clip(m.freeText(), 500);
+                times[i] = m.at().toString();
+            }
+            jdbc.sql("""
+                            insert into notification.outbox (id, channel, recipient, subject_ref, message_key, args, free_text,
+                                created_at)
+                            select cast(m.id as uuid), m.channel, m.recipient, cast(m.subject as uuid), m.key, m.args, m.text,
+                                cast(m.at as timestamptz)
+                            from unnest(:ids, :channels, :recipients, :subjects, :keys, :args, :texts, :times)
+                                as m(id, channel, recipient, subject, key, args, text, at)""")
+                    .param("ids", ids).param("channels", channels).param("recipients", recipients)
+                    .param("subjects", subjects).param("keys", keys).param("args", args).param("texts", texts)
+                    .param("times", times).update();
+        }
     }
 
     /**

@@ -4,7 +4,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xuewei.platform.application.ApplicationNotice;
 import org.xuewei.platform.application.ApplicationStatusChanged;
+import org.xuewei.platform.application.ApplicationStatusesChanged;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +26,9 @@ class OutboxWriter {
 
     @EventListener
     void on(ApplicationStatusChanged changed) {
-        String key = "notification.status." + changed.to().name();
-        for (Channel channel : Channel.values()) {
-            store.enqueue(UUID.randomUUID(), channel, changed.guardianRef(), changed.applicationId(), key,
-                    List.of(changed.number()), changed.message(), changed.at());
+        for (NotificationStore.Message m : messages(changed)) {
+            store.enqueue(m.id(), m.channel(), m.recipient(), m.subjectRef(), m.messageKey(), m.args(), m.freeText(),
+                    m.at());
         }
     }
 
@@ -38,5 +39,23 @@ class OutboxWriter {
             store.enqueue(UUID.randomUUID(), channel, notice.guardianRef(), notice.applicationId(), notice.messageKey(),
                     notice.args(), "", notice.at());
         }
+    }
+
+    /** Many moves at once (a district's published results): the same two messages each, inserted in bulk. */
+    @EventListener
+    void on(ApplicationStatusesChanged many) {
+        List<NotificationStore.Message> all = new ArrayList<>(many.changes().size() * Channel.values().length);
+        many.changes().forEach(changed -> all.addAll(messages(changed)));
+        store.enqueueAll(all);
+    }
+
+    private static List<NotificationStore.Message> messages(ApplicationStatusChanged changed) {
+        String key = "notification.status." + changed.to().name();
+        List<NotificationStore.Message> out = new ArrayList<>(Channel.values().length);
+        for (Channel channel : Channel.values()) {
+            out.add(new NotificationStore.Message(UUID.randomUUID(), channel, changed.guardianRef(),
+                    changed.applicationId(), key, List.of(changed.number()), changed.message(), changed.at()));
+        }
+        return out;
     }
 }
