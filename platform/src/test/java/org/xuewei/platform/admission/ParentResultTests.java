@@ -359,8 +359,8 @@ class ParentResultTests {
 
         // each parent gets one SMS and one inbox message naming the new school
         dispatcher.dispatch(InMemorySources.CLOCK.instant().plus(Duration.ofDays(400)));
-        for (Object[] c : new Object[][] {{waiting, "notification.offer.SECOND_BATCH", "学校S1"},
-                {appealing, "notification.offer.APPEAL_UPHELD", "学校S3"}}) {
+        for (Object[] c : new Object[][] {{waiting, "application.notice.SECOND_BATCH", "学校S1"},
+                {appealing, "application.notice.APPEAL_UPHELD", "学校S3"}}) {
             App app = (App) c[0];
             Parent p = new Parent("p" + app.guardian().hashCode(), "家长", app.guardian());
             assertThat(notifications.inbox(p, 20)).filteredOn(m -> m.messageKey().equals(c[1])).singleElement()

@@ -20,7 +20,7 @@ import java.util.UUID;
 @Component
 class AdmissionOffers {
 
-    static final String KEY = "notification.offer.";
+    static final String KEY = "application.notice.";
 
     private record Row(UUID id, String guardianHash, ApplicationStatus status) {
     }
