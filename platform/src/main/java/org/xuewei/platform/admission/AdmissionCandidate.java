@@ -26,11 +26,23 @@ import java.util.regex.Pattern;
  * @param longitude            home longitude (WGS-84), or {@code null}
  * @param preferentialCategory confirmed 优待 category code, or {@code null}
  * @param verified             verification (核验/审核) finished and accepted
+ * @param homeLocated          the location is the home community's; false when it stands in for it (the zone
+ *                             school's, as the home's community has no location in the catalog) — 统筹 distances
+ *                             are then said to be measured from the zone school
  */
 public record AdmissionCandidate(String applicationNo, String districtCode, int season, int grade, int categoryRank,
                                  BigDecimal points, LocalDate hukouDate, List<String> zoneSchools, String privateSchool,
                                  String groupKey, Double latitude, Double longitude, String preferentialCategory,
-                                 boolean verified) {
+                                 boolean verified, boolean homeLocated) {
+
+    /** A candidate whose location (if any) is its home's. */
+    public AdmissionCandidate(String applicationNo, String districtCode, int season, int grade, int categoryRank,
+                              BigDecimal points, LocalDate hukouDate, List<String> zoneSchools, String privateSchool,
+                              String groupKey, Double latitude, Double longitude, String preferentialCategory,
+                              boolean verified) {
+        this(applicationNo, districtCode, season, grade, categoryRank, points, hukouDate, zoneSchools, privateSchool,
+                groupKey, latitude, longitude, preferentialCategory, verified, true);
+    }
 
     static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 

@@ -47,7 +47,8 @@ public class AdmissionResults {
                 stats.map(SchoolStats::name).orElse(school), p.choice(), p.category(),
                 stats.map(SchoolStats::cutoffCategory).orElse(null), p.lotterySchool(), p.lotteryPosition(),
                 p.lotteryTied(), p.distanceMeters(), offer.map(OfferStore.Offer::state).orElse(null),
-                run.arrivalDeadline(), notices.codeOf(run.id(), p.applicationNo()).orElse(null));
+                run.arrivalDeadline(), notices.codeOf(run.id(), p.applicationNo()).orElse(null),
+                run.summary().distanceFromZoneSchool().contains(p.applicationNo()));
     }
 
     /**

@@ -11,9 +11,12 @@ import java.time.Instant;
  * @param cutoffCategory  the last category the school admitted by ranking, or {@code null}
  * @param offerState      OFFERED, CONFIRMED, RELEASED, or {@code null} without a place
  * @param noticeCode      the admission notice's code, or {@code null}
+ * @param distanceFromZoneSchool the 统筹 distance was measured from the zone school (the home community has no
+ *                        location), not from home
  */
 public record ChildResult(String applicationNo, String districtCode, int season, int grade, String route,
                           String schoolCode, String schoolName, Integer choice, int category, Integer cutoffCategory,
                           String lotterySchool, Integer lotteryPosition, Integer lotteryTied, Double distanceMeters,
-                          String offerState, Instant arrivalDeadline, String noticeCode) {
+                          String offerState, Instant arrivalDeadline, String noticeCode,
+                          boolean distanceFromZoneSchool) {
 }

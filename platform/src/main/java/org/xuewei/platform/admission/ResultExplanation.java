@@ -22,7 +22,8 @@ public class ResultExplanation {
         switch (r.route()) {
             case "PREFERENTIAL" -> out.add(text(locale, "admission.explain.preferential", r.schoolName()));
             case "CHOICE" -> out.add(text(locale, "admission.explain.choice", r.schoolName(), r.choice(), r.category()));
-            case "OVERFLOW" -> out.add(text(locale, "admission.explain.overflow", r.schoolName(),
+            case "OVERFLOW" -> out.add(text(locale, r.distanceFromZoneSchool() ? "admission.explain.overflow-from-zone-school"
+                    : "admission.explain.overflow", r.schoolName(),
                     r.distanceMeters() == null ? 0 : Math.round(r.distanceMeters()), r.choice()));
             case "SECOND_BATCH" -> out.add(text(locale, "admission.explain.second-batch", r.schoolName()));
             default -> out.add(text(locale, "admission.explain.unplaced"));

@@ -11,6 +11,7 @@ import org.xuewei.platform.catalog.importing.CatalogJsonReader;
 import org.xuewei.platform.catalog.importing.CatalogWriter;
 import org.xuewei.platform.catalog.importing.ImportRow;
 import org.xuewei.platform.catalog.importing.Labels;
+import org.xuewei.platform.catalog.importing.Reference;
 import org.xuewei.platform.catalog.importing.RowChecks;
 import org.xuewei.platform.catalog.importing.RowProblem;
 import org.xuewei.platform.catalog.importing.Sheet;
@@ -20,6 +21,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one way schools, zones (学区划片) and enrollment plans (招生计划) get into the catalog: an Excel
@@ -56,8 +59,8 @@ public class CatalogImport {
 
     /** Imports the synthetic city's {@code xuewei-catalog/1} export (docs/exchange.md). */
     public ImportResult importCatalogJson(InputStream json, Editor editor, Locale locale) {
-        WorkbookReader.Read read = new CatalogJsonReader().read(json);
-        return apply(read, editor, locale, "catalog.json.imported");
+        CatalogJsonReader.Parsed parsed = new CatalogJsonReader().parse(json);
+        return apply(parsed.read(), parsed.communities(), editor, locale, "catalog.json.imported");
     }
 
     /** Changes one plan (a one-row import of the plans sheet); {@code seats} null = classes × class size. */
@@ -75,6 +78,32 @@ public class CatalogImport {
     }
 
     private ImportResult apply(WorkbookReader.Read read, Editor editor, Locale locale, String action) {
+        return apply(read, List.of(), editor, locale, action);
+    }
+
+    /**
+     * Communities' locations of a catalog.json: each must be a community of the city with both coordinates in the
+     * WGS-84 ranges (a city editor's file), else a problem naming it; code → {lat, lon}.
+     */
+    private static Map<String, double[]> locations(List<CatalogJsonReader.CommunityPoint> points, Reference reference,
+                                                   List<RowProblem> problems) {
+        Map<String, double[]> out = new TreeMap<>();
+        for (CatalogJsonReader.CommunityPoint p : points) {
+            String code = p.code() == null ? "" : p.code().strip();
+            if (!reference.communities().containsKey(code)) {
+                problems.add(RowProblem.file("unknown-community-location", code));
+            } else if (p.lat() == null || p.lon() == null || !(Math.abs(p.lat()) <= 90) || !(Math.abs(p.lon()) <= 180)) {
+                problems.add(RowProblem.file("bad-community-location", code, String.valueOf(p.lon()),
+                        String.valueOf(p.lat())));
+            } else {
+                out.put(code, new double[] {p.lat(), p.lon()});
+            }
+        }
+        return out;
+    }
+
+    private ImportResult apply(WorkbookReader.Read read, List<CatalogJsonReader.CommunityPoint> points, Editor editor,
+                               Locale locale, String action) {
         if (!read.problems().isEmpty()) {
             return new ImportResult(false, words(read.problems(), locale), 0, 0, 0);
         }
@@ -82,19 +111,26 @@ public class CatalogImport {
             // one import at a time, so two imports cannot both pass their checks against the same state
             jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('catalog.import'))) as locked")
                     .query(Integer.class).single();
-            RowChecks.Outcome outcome = RowChecks.check(read.rows(), editor, writer.reference(), labels);
+            Reference reference = writer.reference();
+            RowChecks.Outcome outcome = RowChecks.check(read.rows(), editor, reference, labels);
             CatalogChanges changes = outcome.changes();
-            if (!outcome.problems().isEmpty()) {
+            List<RowProblem> problems = new ArrayList<>(outcome.problems());
+            // communities are the city's: a district's file cannot move them
+            Map<String, double[]> located = points.isEmpty() || !editor.wholeCity() ? Map.of()
+                    : locations(points, reference, problems);
+            if (!problems.isEmpty()) {
                 status.setRollbackOnly();
-                return new ImportResult(false, words(outcome.problems(), locale), changes.schools().size(),
+                return new ImportResult(false, words(problems, locale), changes.schools().size(),
                         changes.zones().size(), changes.plans().size());
             }
             String before = action.equals("catalog.plan.changed") ? planBefore(changes) : "";
             writer.write(changes);
+            writer.writeLocations(located);
             audit.record(new AuditEntry(editor.actor(), action, subject(editor),
                     editor.clientIp(), before + "schools=" + changes.schools().size() + " zones=" + changes.zones().size()
                     + " communities=" + changes.zones().stream().mapToInt(z -> z.communityCodes().size()).sum()
-                    + " plans=" + changes.plans().size() + planAfter(action, changes)));
+                    + " plans=" + changes.plans().size() + (located.isEmpty() ? "" : " community locations="
+                    + located.size()) + planAfter(action, changes)));
             return new ImportResult(true, List.of(), changes.schools().size(), changes.zones().size(),
                     changes.plans().size());
         });

@@ -137,6 +137,36 @@ class AllocationPlannerTests {
     }
 
     @Test
+    void overflow_goes_to_the_nearest_school_with_seats_from_the_home_not_from_the_zone_school() {
+        // the zone school S1 is full; NORTH is 5 km north of it, SOUTH 6 km south
+        Season s = new Season().school("S1", 1, 0).school("NORTH", 2, 5).school("SOUTH", 2, -6)
+                .child("A1", 1, "S1");
+        double km = 1 / 111.0;
+        // H1 lives 4.8 km south of S1 (1.2 km from SOUTH), H2 4.8 km north (0.2 km from NORTH)
+        s.add(new AdmissionCandidate("H1", Season.DISTRICT, Season.YEAR, Season.GRADE, 2, null, null, List.of("S1"), null,
+                null, Season.LAT - 4.8 * km, Season.LON, null, true, true));
+        s.add(new AdmissionCandidate("H2", Season.DISTRICT, Season.YEAR, Season.GRADE, 2, null, null, List.of("S1"), null,
+                null, Season.LAT + 4.8 * km, Season.LON, null, true, true));
+        // Z1's home community has no location: it stands at its zone school, and says so
+        s.add(new AdmissionCandidate("Z1", Season.DISTRICT, Season.YEAR, Season.GRADE, 3, null, null, List.of("S1"), null,
+                null, Season.LAT, Season.LON, null, true, false));
+        Outcome o = run(s);
+        Map<String, Placement> p = o.byApplication();
+        assertThat(p.get("A1").schoolCode()).isEqualTo("S1");
+        // from the zone school NORTH (5 km) is nearer than SOUTH (6 km); from H1's home SOUTH is the nearest
+        assertThat(p.get("H1").route()).isEqualTo(Route.OVERFLOW);
+        assertThat(p.get("H1").schoolCode()).isEqualTo("SOUTH");
+        assertThat(p.get("H1").distanceMeters()).isBetween(1100.0, 1300.0);
+        assertThat(p.get("H1").choice()).isEqualTo(1);
+        assertThat(p.get("H2").schoolCode()).isEqualTo("NORTH");
+        assertThat(p.get("H2").distanceMeters()).isBetween(150.0, 250.0);
+        assertThat(p.get("Z1").schoolCode()).isEqualTo("NORTH");
+        assertThat(p.get("Z1").distanceMeters()).isBetween(4900.0, 5100.0);
+        assertThat(o.distanceFromZoneSchool()).containsExactly("Z1");
+        assertThat(org.xuewei.platform.admission.allocation.Summary.of(o).distanceFromZoneSchool()).containsExactly("Z1");
+    }
+
+    @Test
     void a_child_unplaced_by_its_private_choice_falls_back_to_its_public_option() {
         Season s = new Season().privateSchool("P1", 1).school("S1", 5, 0)
                 .add(Season.candidate("A1", 4, null, null, List.of("S1"), "P1", null, null, true))

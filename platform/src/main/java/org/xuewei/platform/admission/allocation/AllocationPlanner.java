@@ -34,7 +34,9 @@ import java.util.TreeMap;
 /**
  * 派位 of one district, season and grade, as a pure function: {@link #freeze} places the 优待 children
  * within class caps and writes the engine instance (LOTTERY.md §1, no seed); {@link #run} runs the
- * engine with a seed, then 统筹 for the unplaced, and explains every placement. Nothing here re-implements
+ * engine with a seed, then 统筹 for the unplaced — nearest schools with seats from the child's home community (from
+ * its zone school only where the home has no location, and the outcome says which children) — and explains every
+ * placement. Nothing here re-implements
  * the engine: deferred acceptance, lottery keys and overflow are the engine's.
  */
 public final class AllocationPlanner {
@@ -310,8 +312,10 @@ public final class AllocationPlanner {
             stats.put(s.code(), new SchoolStats(s.code(), s.name(), s.privateSchool(), s.seats(), f[0], f[1], f[2],
                     cutoff.get(s.code()), partial.getOrDefault(s.code(), false), l[0], l[1]));
         }
+        List<String> fromZoneSchool = placements.stream().filter(p -> p.route() == Route.OVERFLOW)
+                .filter(p -> !byNo.get(p.applicationNo()).homeLocated()).map(Placement::applicationNo).sorted().toList();
         return new Outcome(plan.inputSha256(), seedHex, out.toString(StandardCharsets.UTF_8), resultSha, placements,
-                List.copyOf(stats.values()));
+                List.copyOf(stats.values()), fromZoneSchool);
     }
 
     private record LotteryNote(String school, int position, int tied, boolean won, int choice) {

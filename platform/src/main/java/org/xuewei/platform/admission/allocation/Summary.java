@@ -6,11 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a run's page shows: fill per school, cut-offs, lottery counts, and 统筹 per category (how many,
- * mean and longest distance in metres).
+ * What a run's page shows: fill per school, cut-offs, lottery counts, and 统筹 per category (how many, mean and
+ * longest distance from home in metres); {@code distanceFromZoneSchool} lists the 统筹 children whose distance was
+ * measured from the zone school instead (no location for their home community).
  */
 public record Summary(int candidates, int preferential, int byChoice, int overflow, int unplaced,
-                      int lotteryWinners, int lotteryLosers, List<SchoolStats> schools, List<OverflowByCategory> overflowByCategory) {
+                      int lotteryWinners, int lotteryLosers, List<SchoolStats> schools, List<OverflowByCategory> overflowByCategory,
+                      List<String> distanceFromZoneSchool) {
+
+    public Summary {
+        distanceFromZoneSchool = distanceFromZoneSchool == null ? List.of() : List.copyOf(distanceFromZoneSchool);
+    }
 
     public record OverflowByCategory(int category, int children, long meanMeters, long maxMeters) {
     }
@@ -29,6 +35,7 @@ public record Summary(int candidates, int preferential, int byChoice, int overfl
         return new Summary(o.placements().size(), (int) o.count(Route.PREFERENTIAL), (int) o.count(Route.CHOICE),
                 (int) o.count(Route.OVERFLOW), (int) o.count(Route.UNPLACED),
                 o.schools().stream().mapToInt(SchoolStats::lotteryWinners).sum(),
-                o.schools().stream().mapToInt(SchoolStats::lotteryLosers).sum(), o.schools(), overflow);
+                o.schools().stream().mapToInt(SchoolStats::lotteryLosers).sum(), o.schools(), overflow,
+                o.distanceFromZoneSchool());
     }
 }

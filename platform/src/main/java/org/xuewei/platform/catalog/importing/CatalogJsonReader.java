@@ -25,8 +25,20 @@ public final class CatalogJsonReader {
             .build();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CatalogFile(String format, Integer season, List<SchoolRecord> schools, List<ZoneRecord> zones,
-                       List<PlanRecord> plans) {
+    record CatalogFile(String format, Integer season, List<CommunityRecord> communities, List<SchoolRecord> schools,
+                       List<ZoneRecord> zones, List<PlanRecord> plans) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CommunityRecord(String code, Double lon, Double lat) {
+    }
+
+    /** A community's WGS-84 point as the file gives it (unchecked: either coordinate may be missing). */
+    public record CommunityPoint(String code, Double lon, Double lat) {
+    }
+
+    /** The rows of the file, and its communities' locations (checked by the import). */
+    public record Parsed(WorkbookReader.Read read, List<CommunityPoint> communities) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,16 +57,26 @@ public final class CatalogJsonReader {
     }
 
     public WorkbookReader.Read read(InputStream in) {
+        return parse(in).read();
+    }
+
+    /** The rows (as {@link #read}) and the communities' locations. */
+    public Parsed parse(InputStream in) {
         CatalogFile file;
         try {
             file = JSON.readValue(in, CatalogFile.class);
         } catch (JacksonException e) {
-            return new WorkbookReader.Read(List.of(), List.of(RowProblem.file("unreadable-json")));
+            return new Parsed(new WorkbookReader.Read(List.of(), List.of(RowProblem.file("unreadable-json"))), List.of());
         }
         if (file == null || !FORMAT.equals(file.format())) {
-            return new WorkbookReader.Read(List.of(),
-                    List.of(RowProblem.file("bad-format", file == null ? "" : text(file.format()), FORMAT)));
+            return new Parsed(new WorkbookReader.Read(List.of(),
+                    List.of(RowProblem.file("bad-format", file == null ? "" : text(file.format()), FORMAT))), List.of());
         }
+        return new Parsed(rows(file), list(file.communities()).stream()
+                .map(c -> new CommunityPoint(c.code(), c.lon(), c.lat())).toList());
+    }
+
+    private WorkbookReader.Read rows(CatalogFile file) {
         List<ImportRow> rows = new ArrayList<>();
         int n = 0;
         for (SchoolRecord s : list(file.schools())) {

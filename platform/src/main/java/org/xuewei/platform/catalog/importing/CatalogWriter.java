@@ -55,6 +55,15 @@ public class CatalogWriter {
                 rs.getObject("lat", Double.class));
     }
 
+    /** Stores (or replaces) communities' WGS-84 points (community code → {lat, lon}); the caller checked them. */
+    public void writeLocations(Map<String, double[]> locations) {
+        List<Object[]> rows = new ArrayList<>();
+        locations.forEach((code, at) -> rows.add(new Object[] {code, at[1], at[0]}));
+        batch.batchUpdate("""
+                insert into catalog.community_location (community_code, lon, lat) values (?, ?, ?)
+                on conflict (community_code) do update set lon = excluded.lon, lat = excluded.lat""", rows);
+    }
+
     public void write(CatalogChanges changes) {
         List<Object[]> schools = new ArrayList<>();
         for (School s : changes.schools()) {
