@@ -73,8 +73,8 @@ public class AdmissionOutcomes {
             List<Row> moved = jdbc.sql("""
                             update application.application a set status = :to, updated_at = :now
                             from (select id, status as was from application.application
-                                  where number = any(:numbers) and status = any(:from) for update) old
-                            where a.id = old.id
+                                  where number = any(:numbers) and status = any(:from)) old
+                            where a.id = old.id and a.status = old.was
                             returning a.id, a.number, a.district_code, a.guardian_hash, old.was""")
                     .param("to", path.get(path.size() - 1).name()).param("now", at)
                     .param("numbers", chunk.toArray(String[]::new)).param("from", from.toArray(String[]::new))
