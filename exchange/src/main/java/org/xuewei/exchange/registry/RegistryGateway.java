@@ -51,6 +51,13 @@ class RegistryGateway {
         t.setDaemon(true);
         return t;
     });
+    /** Query workers: fewer than the exchange's 10 pooled connections (the call log's flush and the IdP need some). */
+    static final int QUERY_WORKERS = 6;
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(QUERY_WORKERS, r -> {
+        Thread t = new Thread(r, "registry-query");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Instant recordTime;
 
     RegistryGateway(Faults faults, CallLog callLog, CityLoader city, RegistryQueries queries, Clock clock) {
@@ -109,23 +116,27 @@ class RegistryGateway {
         String client = client();
         String purpose = decode(request.getHeader(PURPOSE_HEADER));
         ApiException refused = purposeProblem(purpose);
-        Outcome o;
-        try {
-            o = refused != null ? refusal(requestId, lookup.registry().name(), lookup.operation(), key, refused)
-                    : evaluate(requestId, lookup, key, client);
-        } catch (RuntimeException e) {
-            log(new Outcome(requestId, lookup.registry().name(), lookup.operation(), key, HttpStatus.INTERNAL_SERVER_ERROR,
-                    "error", e.toString(), null, 0), client, purpose, start);
-            throw e;
+        if (refused != null) {
+            Outcome o = refusal(requestId, lookup.registry().name(), lookup.operation(), key, refused);
+            log(o, client, purpose, start);
+            throw refused;
         }
-        return later(o.latencyMs(), () -> {
+        return queried(() -> {
+            try {
+                return evaluate(requestId, lookup, key, client);
+            } catch (RuntimeException e) {
+                log(new Outcome(requestId, lookup.registry().name(), lookup.operation(), key, HttpStatus.INTERNAL_SERVER_ERROR,
+                        "error", e.toString(), null, 0), client, purpose, start);
+                throw e;
+            }
+        }).thenCompose(o -> later(start, o.latencyMs(), () -> {
             log(o, client, purpose, start);
             if (!o.found()) {
                 throw o.refusal();
             }
             return new ExchangeResponse(requestId.toString(), o.registry(), lookup.registry().department(),
                     lookup.registry().system(), recordTime(), Instant.now(clock), o.data());
-        });
+        }));
     }
 
     /**
@@ -154,8 +165,23 @@ class RegistryGateway {
             throw new ApiException(HttpStatus.BAD_REQUEST, "batch-too-large", "A batch holds at most " + MAX_BATCH + " items.");
         }
         ApiException refused = purposeProblem(purpose);
+        if (refused != null) {
+            for (BatchItem item : items) {
+                String registry = item == null || item.registry() == null ? "NONE" : abbreviate(item.registry(), 40);
+                String operation = item == null || item.operation() == null ? "none" : abbreviate(item.operation(), 60);
+                log(refusal(UUID.randomUUID(), registry, operation, item == null ? null : item.key(), refused), client, purpose, start);
+            }
+            throw refused;
+        }
+        return queried(() -> evaluateAll(items, timeoutMs, client, purpose, start, batchId))
+                .thenCompose(outcomes -> later(start, outcomes.stream().mapToInt(Outcome::latencyMs).max().orElse(0),
+                        () -> answer(batchId, outcomes, client, purpose, start)));
+    }
+
+    /** Every item's outcome (the registries' queries), on a query worker. */
+    private List<Outcome> evaluateAll(List<BatchItem> items, Integer timeoutMs, String client, String purpose, long start,
+                                      UUID batchId) {
         List<Outcome> outcomes = new ArrayList<>(items.size());
-        int latency = 0;
         try {
             for (BatchItem item : items) {
                 UUID id = UUID.randomUUID();
@@ -164,45 +190,42 @@ class RegistryGateway {
                 String key = item == null ? null : item.key();
                 Optional<Lookup> lookup = item == null ? Optional.empty() : Lookup.of(item.registry(), item.operation());
                 Outcome o;
-                if (refused != null) {
-                    o = refusal(id, registry, operation, key, refused);
-                } else if (lookup.isEmpty()) {
+                if (lookup.isEmpty()) {
                     o = refusal(id, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "unknown-lookup",
                             "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
                 } else {
                     o = evaluate(id, lookup.get(), key, client);
-                    if (timeoutMs != null && o.latencyMs() > timeoutMs) {
+                    long waited = (System.nanoTime() - start) / 1_000_000; // queued for a worker
+                    if (timeoutMs != null && Math.max(o.latencyMs(), waited) > timeoutMs) {
                         o = new Outcome(id, registry, operation, key, HttpStatus.SERVICE_UNAVAILABLE, "registry-timeout",
                                 registry + " did not answer within " + timeoutMs + " ms; retry later.", null, timeoutMs);
                     }
                 }
                 outcomes.add(o);
-                latency = Math.max(latency, o.latencyMs());
             }
         } catch (RuntimeException e) {
             outcomes.forEach(o -> log(o, client, purpose, start));
             callLog.record(batchId, client, "NONE", "batch", null, purpose, 500, (System.nanoTime() - start) / 1_000_000);
             throw e;
         }
-        if (refused != null) {
-            outcomes.forEach(o -> log(o, client, purpose, start));
-            throw refused;
+        return outcomes;
+    }
+
+    /** The batch's answer once its latency has passed; every item logged. */
+    private BatchAnswer answer(UUID batchId, List<Outcome> outcomes, String client, String purpose, long start) {
+        Instant now = Instant.now(clock);
+        List<ItemAnswer> answers = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            log(o, client, purpose, start);
+            Lookup l = Lookup.of(o.registry(), o.operation()).orElse(null);
+            answers.add(new ItemAnswer(i, o.requestId().toString(), o.registry(), o.operation(), o.status().value(),
+                    o.outcome(), o.found() ? null : o.code(), o.found() ? null : o.message(),
+                    o.found() && l != null ? l.registry().department() : null,
+                    o.found() && l != null ? l.registry().system() : null,
+                    o.found() ? recordTime() : null, now, o.data()));
         }
-        return later(latency, () -> {
-            Instant now = Instant.now(clock);
-            List<ItemAnswer> answers = new ArrayList<>(outcomes.size());
-            for (int i = 0; i < outcomes.size(); i++) {
-                Outcome o = outcomes.get(i);
-                log(o, client, purpose, start);
-                Lookup l = Lookup.of(o.registry(), o.operation()).orElse(null);
-                answers.add(new ItemAnswer(i, o.requestId().toString(), o.registry(), o.operation(), o.status().value(),
-                        o.outcome(), o.found() ? null : o.code(), o.found() ? null : o.message(),
-                        o.found() && l != null ? l.registry().department() : null,
-                        o.found() && l != null ? l.registry().system() : null,
-                        o.found() ? recordTime() : null, now, o.data()));
-            }
-            return new BatchAnswer(batchId.toString(), now, answers);
-        });
+        return new BatchAnswer(batchId.toString(), now, answers);
     }
 
     /** Input checks, rate limit, outage, latency, error rate and the query of one look-up. */
@@ -258,10 +281,41 @@ class RegistryGateway {
                 purpose, o.status().value(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The answer after the latency: at once on this thread when there is none, else completed by the timer. */
-    private <T> CompletableFuture<T> later(int latencyMs, Supplier<T> answer) {
-        if (latencyMs <= 0) {
-            return CompletableFuture.completedFuture(answer.get());
+    /**
+     * The registries' queries on a query worker, never on the request thread: at most {@value #QUERY_WORKERS} at once
+     * (fewer than the database pool's connections, so no worker waits for one), the rest queued in arrival order. With
+     * hundreds of concurrent requests each waiting on the 10-connection pool inside a Tomcat thread, the pool's hand-off
+     * spun and Tomcat ran out of threads to write the finished answers (measured; docs/performance.md).
+     */
+    private <T> CompletableFuture<T> queried(Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try {
+                    f.complete(work.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "exchange-stopping",
+                    "The exchange is shutting down; retry later."));
+        }
+        return f;
+    }
+
+    /**
+     * The answer once the latency has passed since the request arrived (a registry's latency includes its query):
+     * at once on this thread when it has, else completed by the timer.
+     */
+    private <T> CompletableFuture<T> later(long startNanos, int latencyMs, Supplier<T> answer) {
+        long remaining = latencyMs - (System.nanoTime() - startNanos) / 1_000_000;
+        if (remaining <= 0) {
+            try {
+                return CompletableFuture.completedFuture(answer.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
         CompletableFuture<T> f = new CompletableFuture<>();
         timer.schedule(() -> {
@@ -270,12 +324,14 @@ class RegistryGateway {
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
-        }, latencyMs, TimeUnit.MILLISECONDS);
+        }, remaining, TimeUnit.MILLISECONDS);
         return f;
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
         timer.shutdown(); // answers already scheduled are still given (and logged)
         timer.awaitTermination(5, TimeUnit.SECONDS);
     }
