@@ -3,9 +3,18 @@ package org.xuewei.platform.audit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xuewei.platform.PlatformTest;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +26,8 @@ class AuditLogTests {
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void each_event_is_chained_to_the_previous_one() {
@@ -44,5 +55,84 @@ class AuditLogTests {
         assertThat(AuditLog.hash(AuditLog.GENESIS, now, entry))
                 .isNotEqualTo(AuditLog.hash(AuditLog.GENESIS, now, new AuditEntry("a", "b.c", "", "", "x")))
                 .hasSize(64);
+    }
+
+    @Test
+    void each_actor_has_its_chain_and_other_actors_do_not_interleave_it() {
+        String a = "audit-chain-a";
+        String b = actorInAnotherChainThan(a);
+        AuditRecord a1 = audit.record(new AuditEntry(a, "audit.test.chain", "1", "", ""));
+        AuditRecord b1 = audit.record(new AuditEntry(b, "audit.test.chain", "2", "", ""));
+        AuditRecord a2 = audit.record(new AuditEntry(a, "audit.test.chain", "3", "", ""));
+        assertThat(a1.chain()).isEqualTo(AuditLog.chainOf(a)).isEqualTo(a2.chain()).isNotEqualTo(b1.chain());
+        assertThat(a2.prevHash()).as("a's next event follows a's last, not b's").isEqualTo(a1.hash());
+        assertThat(b1.prevHash()).isNotEqualTo(a1.hash());
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void concurrent_writers_keep_every_chain_intact() throws Exception {
+        long before = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        // actors shared by threads too: the same chain written from several threads at once
+                        audit.record(new AuditEntry("audit-concurrent-" + (i % 5), "audit.test.concurrent", thread + "-" + i, "", ""));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ChainCheck check = audit.verify();
+        assertThat(check.intact()).isTrue();
+        assertThat(check.checked()).isGreaterThanOrEqualTo(before + 120);
+    }
+
+    @Test
+    void a_row_that_does_not_follow_its_chain_is_found() {
+        AuditRecord last = audit.record(new AuditEntry("audit-forger", "audit.test.genuine", "", "", ""));
+        Instant at = Instant.parse("2026-07-15T01:00:00Z");
+        AuditEntry forged = new AuditEntry("audit-forger", "audit.test.forged", "", "", "");
+        // a self-consistent row (its hash matches its fields) that skips its chain's real tail, kept only in a
+        // transaction rolled back after the check
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long id = insert(last.chain(), at, forged, AuditLog.GENESIS, AuditLog.hash(AuditLog.GENESIS, at, forged));
+            assertThat(audit.verify().firstBrokenId()).isEqualTo(id);
+            tx.setRollbackOnly();
+        });
+        // the real tail's hash, but moved into another chain
+        int other = AuditLog.chainOf(actorInAnotherChainThan("audit-forger"));
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long id = insert(other, at, forged, last.hash(), AuditLog.hash(last.hash(), at, forged));
+            assertThat(audit.verify().firstBrokenId()).isEqualTo(id);
+            tx.setRollbackOnly();
+        });
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    private long insert(int chain, Instant at, AuditEntry e, String prevHash, String hash) {
+        return jdbc.sql("""
+                        insert into audit.audit_event (chain, occurred_at, actor, action, subject, client_ip, detail, prev_hash, hash)
+                        values (:chain, :at, :actor, :action, :subject, :ip, :detail, :prev, :hash) returning id""")
+                .param("chain", chain).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("actor", e.actor())
+                .param("action", e.action()).param("subject", e.subject()).param("ip", e.clientIp()).param("detail", e.detail())
+                .param("prev", prevHash).param("hash", hash).query(Long.class).single();
+    }
+
+    private static String actorInAnotherChainThan(String actor) {
+        for (int i = 0; ; i++) {
+            String other = "audit-other-" + i;
+            if (AuditLog.chainOf(other) != AuditLog.chainOf(actor)) {
+                return other;
+            }
+        }
     }
 }
