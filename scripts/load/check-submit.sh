@@ -38,10 +38,13 @@ if [ "${RAISE_RATE_LIMIT:-1}" = 1 ]; then
 fi
 
 MVN="${MVN:-./mvnw}"
+echo "before: $(uptime)"
 "$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
   -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
   -Dxuewei.load.max-seconds="$MAX_SECONDS" \
   -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
   -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \
   -Dxuewei.registry.open-for=10s
+echo "after: $(uptime)"
+echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- platform exchange || echo ' (with uncommitted changes)')"
 cat platform/target/load/check-submit.txt

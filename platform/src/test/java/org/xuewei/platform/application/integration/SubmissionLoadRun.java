@@ -75,9 +75,12 @@ class SubmissionLoadRun {
             }
         }
 
-        // signed in: the children of each household are known (not timed: that is the login, not the click)
+        // signed in: the children of each household are known (not timed: that is the login, not the click). At most
+        // xuewei.load.login-concurrency at once (32): 200 cold logins at once on a loaded machine timed out together and
+        // opened the registries' circuits, so most parents never reached the timed step (measured)
+        int loginConcurrency = Math.min(concurrency, Integer.getInteger("xuewei.load.login-concurrency", 32));
         Map<String, UUID> childOf = new ConcurrentHashMap<>();
-        run(guardians, concurrency, maxSeconds, g -> {
+        run(guardians, loginConcurrency, maxSeconds, g -> {
             List<ChildSummary> children = applications.children(parent(g), "127.0.0.1");
             if (!children.isEmpty() && children.get(0).applicationId() == null) {
                 childOf.put(g, children.get(0).ref());
@@ -115,12 +118,12 @@ class SubmissionLoadRun {
                 .param("n", numbers).query(Long.class).single();
         String report = String.format(Locale.ROOT, """
                         check+submit load run against %s
-                        parents attempted: %d, concurrency: %d
+                        parents listed: %d, with a child to apply for: %d, concurrency: %d
                         submitted: %d in %.1f s = %.1f submissions/s
                         latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         errors (exceptions): %d, refused by the service: %d, lost (answered but not stored): %d
                         outcomes: %s
-                        """, registry.baseUrl(), ready.size(), concurrency, sorted.size(), seconds, sorted.size() / seconds,
+                        """, registry.baseUrl(), guardians.size(), ready.size(), concurrency, sorted.size(), seconds, sorted.size() / seconds,
                 pct(sorted, 50), pct(sorted, 99), pct(sorted, 100), errors.get(), refused.get(),
                 numbers.size() - stored,
                 new java.util.TreeMap<>(statuses.entrySet().stream().filter(e -> e.getKey().contains(":"))
