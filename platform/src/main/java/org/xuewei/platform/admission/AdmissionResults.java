@@ -43,7 +43,7 @@ public class AdmissionResults {
         String school = offer.map(OfferStore.Offer::schoolCode).orElse(p.schoolCode());
         Optional<SchoolStats> stats = run.summary().schools().stream().filter(s -> s.code().equals(school)).findFirst();
         return new ChildResult(p.applicationNo(), run.districtCode(), run.season(), run.grade(),
-                offer.isPresent() && p.schoolCode() == null ? "SECOND_BATCH" : p.route().name(), school,
+                offer.isPresent() && (p.schoolCode() == null || offer.get().batch() > 1) ? "SECOND_BATCH" : p.route().name(), school,
                 stats.map(SchoolStats::name).orElse(school), p.choice(), p.category(),
                 stats.map(SchoolStats::cutoffCategory).orElse(null), p.lotterySchool(), p.lotteryPosition(),
                 p.lotteryTied(), p.distanceMeters(), offer.map(OfferStore.Offer::state).orElse(null),

@@ -25,19 +25,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * 第二批次 (补录) as a draw of its own (LOTTERY.md §4, like the first): {@link #freeze} writes the instance of the
- * waiting children — the first batch's choices, tiers and points, restricted to the run's schools — over the seats
+ * waiting children — those with no place and those placed by 统筹 (not at a school they chose), with the first batch's
+ * choices, tiers and points, restricted to the run's schools — over the seats
  * free after the release, and stores it as a FROZEN draw of the run; the ceremony then takes the usual steps in
  * {@link LotteryDraws}; {@link #complete} runs the engine with that draw's seed and turns the result into offers, one
- * conditional seat update each, so no school is ever over-filled. Callers hold the run's row lock.
+ * conditional seat update each, so no school is ever over-filled; a 统筹-placed child who wins moves there and its 统筹
+ * seat is given back (free for a later batch, not this one). Callers hold the run's row lock.
  */
 @Component
 class SecondBatches {
@@ -69,13 +69,18 @@ class SecondBatches {
     Optional<Long> freeze(RunRecord run, Instant at, String by) {
         DrawRecord first = draws.find(run.drawId()).orElseThrow();
         AllocationPlanner.Plan plan = AllocationPlanner.freeze(Snapshots.input(first.snapshot()));
-        Set<String> waiting = new HashSet<>(offers.waiting(run.id()));
+        // no offer (null), or the 统筹 school the child holds now and keeps unless it wins a seat it chose
+        Map<String, String> waiting = offers.waiting(run.id());
         Map<String, Integer> free = new TreeMap<>();
         offers.seats(run.id()).forEach(s -> free.put(s.schoolCode(), Math.max(0, s.capacity() - s.held())));
         Map<String, List<AllocationPlanner.Choice>> choices = new TreeMap<>();
         boolean anyFits = false;
         for (Map.Entry<String, List<AllocationPlanner.Choice>> e : plan.choices().entrySet()) {
-            if (waiting.contains(e.getKey())) {
+            if (waiting.containsKey(e.getKey())) {
+                String holds = waiting.get(e.getKey());
+                if (holds != null && e.getValue().stream().anyMatch(c -> c.school().equals(holds))) {
+                    continue; // placed at a school it chose: not waiting
+                }
                 List<AllocationPlanner.Choice> list = e.getValue().stream().filter(c -> free.containsKey(c.school()))
                         .toList();
                 anyFits |= list.stream().anyMatch(c -> free.get(c.school()) > 0);
@@ -117,6 +122,7 @@ class SecondBatches {
         // the second batch's window is as long as the first one's
         Instant deadline = at.plus(Duration.between(run.publishedAt(), run.arrivalDeadline()));
         Map<String, String> schoolOf = new TreeMap<>();
+        Map<String, String> newcomers = new TreeMap<>();
         for (int k = 0; k < inst.studentCount(); k++) {
             int i = inst.studentByIdOrder(k);
             String school = a.schoolIdOf(i);
@@ -127,10 +133,19 @@ class SecondBatches {
                 // the instance's capacities are the seats free at the freeze, and nothing takes seats while it is open
                 throw new IllegalStateException("draw " + d.code() + ": school " + school + " has no free seat left");
             }
-            offers.offer(run.id(), inst.studentId(i), school, d.batch(), deadline);
-            schoolOf.put(inst.studentId(i), school);
+            String no = inst.studentId(i);
+            if (offers.find(run.id(), no).isPresent()) {
+                // a 统筹-placed child wins a school it chose: its 统筹 seat is given back (not re-filled in this batch),
+                // its old notice is withdrawn (the link then says "not found") and a new one issued
+                offers.move(run.id(), no, school, d.batch(), deadline);
+                notices.reissue(run.id(), no, school, names.getOrDefault(school, school), at);
+            } else {
+                offers.offer(run.id(), no, school, d.batch(), deadline);
+                newcomers.put(no, school);
+            }
+            schoolOf.put(no, school);
         }
-        notices.issueAll(run.id(), schoolOf, names, at);
+        notices.issueAll(run.id(), newcomers, names, at);
         schoolOf.forEach((no, school) -> events.publishEvent(new AdmissionOfferMade(run.id(), no, run.districtCode(),
                 run.season(), run.grade(), school, names.getOrDefault(school, school), AdmissionOfferMade.SECOND_BATCH,
                 d.batch(), deadline, at)));

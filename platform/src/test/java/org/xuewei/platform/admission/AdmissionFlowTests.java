@@ -403,6 +403,97 @@ class AdmissionFlowTests {
     }
 
     @Test
+    void a_child_placed_by_overflow_wins_a_released_seat_it_chose_in_priority_order_and_gives_back_its_overflow_seat(
+            @TempDir Path dir) throws Exception {
+        // S1 (3 seats) is wanted by seven children with a home: categories 1, 1, 1 get it, 2, 3, 4 go by 统筹 to S9;
+        // D1 chose S9 and got it; X1 (category 5, no home) has no place at all
+        Season s = new Season().school("S1", 3, 0).school("S9", 30, 5);
+        for (String[] c : new String[][] {{"C1", "1"}, {"C2", "1"}, {"C6", "1"}, {"C3", "2"}, {"C4", "3"}, {"C5", "4"}}) {
+            s.add(new AdmissionCandidate(c[0], DISTRICT, 2042, 1, Integer.parseInt(c[1]), null, null, List.of("S1"), null,
+                    null, Season.LAT, Season.LON, null, true));
+        }
+        s.add(new AdmissionCandidate("D1", DISTRICT, 2042, 1, 1, null, null, List.of("S9"), null, null, Season.LAT,
+                Season.LON, null, true));
+        s.add(new AdmissionCandidate("X1", DISTRICT, 2042, 1, 5, null, null, List.of("S1"), null, null, null, null, null,
+                true));
+        InMemorySources.put(DISTRICT, 2042, 1, s);
+        long run = drawn(2042);
+        publication.publish(admin, run, InMemorySources.CLOCK.instant().plus(Duration.ofHours(1)));
+        for (String overflow : List.of("C3", "C4", "C5")) {
+            assertThat(results.resultOf(overflow).orElseThrow().route()).isEqualTo("OVERFLOW");
+            assertThat(results.resultOf(overflow).orElseThrow().schoolCode()).isEqualTo("S9");
+        }
+        String c3Notice = results.resultOf("C3").orElseThrow().noticeCode();
+        String c3Mac = noticeCodes.mac(c3Notice);
+        assertThat(noticeCodes.check(c3Notice, c3Mac)).isPresent();
+        StaffAccount s1 = TestAccounts.ensure(accounts, "adm-school-s1", StaffRole.SCHOOL, DISTRICT, "S1").account();
+        StaffAccount s9 = TestAccounts.ensure(accounts, "adm-school-s9", StaffRole.SCHOOL, DISTRICT, "S9").account();
+        // C1 arrives at S1; C2 and C6 do not; the 统筹 children and D1 confirm their places at S9
+        arrivals.confirmBySchool(s1, run, "C1");
+        arrivals.confirmByParent("parent-c1", "C1");
+        for (String no : List.of("C3", "C4", "C5", "D1")) {
+            arrivals.confirmBySchool(s9, run, no);
+            arrivals.confirmByParent("parent-" + no, no);
+        }
+        InMemorySources.CLOCK.advance(Duration.ofHours(2));
+        try {
+            Arrivals.Release release = arrivals.releaseAndSecondBatch(admin, run);
+            assertThat(release.released()).containsExactly(Map.entry("S1", 2));
+            DrawRecord frozen = draws.find(release.drawId()).orElseThrow();
+            // waiting: the three 统筹 children (for S1) and X1; not D1 (placed where it chose), not C1
+            assertThat(frozen.candidates()).isEqualTo(4);
+            assertThat(frozen.instanceJson()).contains("\"C3\"", "\"C4\"", "\"C5\"", "\"X1\"")
+                    .doesNotContain("\"D1\"", "\"C1\"", "\"C2\"").contains("{\"id\":\"S1\",\"capacity\":2}");
+            draws.commit(admin, frozen.id(), "第二批次补录 公开值 2042");
+            draws.draw(admin, frozen.id(), "04 05 06", List.of("witness-1"));
+            DrawRecord d = draws.find(frozen.id()).orElseThrow();
+            Files.writeString(dir.resolve("instance.json"), d.instanceJson());
+            Files.writeString(dir.resolve("result.json"), d.resultJson());
+            Verifier.Verdict verdict = Verifier.verify(dir.resolve("instance.json"), dir.resolve("result.json"));
+            assertThat(verdict.ok()).as(verdict.line()).isTrue();
+
+            // priority order: categories 2 and 3 win S1's two released seats; category 4 keeps its 统筹 place
+            for (String winner : List.of("C3", "C4")) {
+                ChildResult r = results.resultOf(winner).orElseThrow();
+                assertThat(r.schoolCode()).isEqualTo("S1");
+                assertThat(r.route()).isEqualTo("SECOND_BATCH");
+                assertThat(r.offerState()).isEqualTo("OFFERED");
+                assertThat(r.noticeCode()).isNotNull();
+            }
+            ChildResult c5 = results.resultOf("C5").orElseThrow();
+            assertThat(c5.schoolCode()).isEqualTo("S9");
+            assertThat(c5.route()).isEqualTo("OVERFLOW");
+            assertThat(c5.offerState()).isEqualTo("CONFIRMED");
+            assertThat(results.resultOf("X1").orElseThrow().offerState()).isNull();
+            assertThat(jdbc.sql("select batch from admission.offer where run_id = :r and application_no = 'C3'")
+                    .param("r", run).query(Integer.class).single()).isEqualTo(2);
+            // the old notice (S9) is withdrawn, the new one names S1
+            String newNotice = results.resultOf("C3").orElseThrow().noticeCode();
+            assertThat(newNotice).isNotEqualTo(c3Notice);
+            assertThat(noticeCodes.check(c3Notice, c3Mac)).isEmpty();
+            assertThat(noticeCodes.check(newNotice, noticeCodes.mac(newNotice)).orElseThrow().schoolName())
+                    .isEqualTo("学校S1");
+
+            // seats: S1 full, never over; S9's two 统筹 seats given back (held = D1 and C5), not re-filled
+            Map<String, Integer> held = new java.util.TreeMap<>();
+            jdbc.sql("select school_code, held, capacity from admission.seat where run_id = :r").param("r", run)
+                    .query((rs, n) -> {
+                        assertThat(rs.getInt(2)).isLessThanOrEqualTo(rs.getInt(3));
+                        return held.put(rs.getString(1), rs.getInt(2));
+                    }).list();
+            assertThat(held).containsEntry("S1", 3).containsEntry("S9", 2);
+            Map<String, Integer> active = new java.util.TreeMap<>();
+            jdbc.sql("""
+                            select school_code, count(*) from admission.offer where run_id = :r and state <> 'RELEASED'
+                            group by school_code""").param("r", run)
+                    .query((rs, n) -> active.put(rs.getString(1), rs.getInt(2))).list();
+            assertThat(active).isEqualTo(held);
+        } finally {
+            InMemorySources.CLOCK.advance(Duration.ofHours(-2));
+        }
+    }
+
+    @Test
     void placements_follow_routes() {
         season(2038, false);
         long id = runs.dryRun(admin, DISTRICT, 2038, 1, "");

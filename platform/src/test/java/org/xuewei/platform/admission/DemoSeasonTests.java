@@ -163,4 +163,62 @@ class DemoSeasonTests {
             environment.getPropertySources().remove("demo-advance");
         }
     }
+
+    @Test
+    void in_a_demo_where_every_child_has_a_place_the_arrival_step_draws_a_second_batch_for_the_overflow_children()
+            throws Exception {
+        // like the demo city: every child has a home, so whoever misses S1 is placed by 统筹 at S2 and nobody is
+        // left without a place; the 统筹 children still wait for S1, their chosen school
+        int year = 2083;
+        String district = "360124";
+        Season s = new Season().school("S1", 20, 0).school("S2", 30, 2);
+        for (int i = 1; i <= 40; i++) {
+            s.add(new AdmissionCandidate(String.format("F%02d", i), district, year, 1, i <= 20 ? 1 : i <= 30 ? 2 : 3,
+                    null, null, List.of("S1"), null, null, Season.LAT, Season.LON, null, true));
+        }
+        InMemorySources.put(district, year, 1, s);
+        StaffPrincipal city = TestAccounts.ensure(accounts, "demo-city-admin-3", StaffRole.CITY_ADMIN, null, null);
+        MapPropertySource demo = new MapPropertySource("demo-advance", Map.of("xuewei.admission.demo-advance", "true"));
+        environment.getPropertySources().addFirst(demo);
+        try {
+            List<?> steps = (List<?>) mvc.perform(post("/console/demo-season").param("season", "" + year)
+                    .param("target", "ARRIVAL").with(user(city)).with(csrf())).andReturn().getFlashMap().get("steps");
+            DemoSeason.Step step = steps.stream().map(x -> (DemoSeason.Step) x)
+                    .filter(x -> x.districtCode().equals(district) && x.grade() == 1).findFirst().orElseThrow();
+            RunRecord run = runs.runs(district, year, 1).stream().filter(RunRecord::published).findFirst().orElseThrow();
+            assertThat(runs.placements(run.id())).hasSize(40).allSatisfy(p -> assertThat(p.schoolCode()).isNotNull());
+            assertThat(step.key()).as("a second batch is drawn").isEqualTo("admission.demo.step.arrival");
+
+            int releasedAtS1 = (int) runs.placements(run.id()).stream()
+                    .filter(p -> "S1".equals(p.schoolCode()) && DemoSeason.leftUnconfirmed(p.applicationNo())).count();
+            List<String> waitingCategory2 = runs.placements(run.id()).stream()
+                    .filter(p -> p.route() == org.xuewei.platform.admission.allocation.Route.OVERFLOW
+                            && p.category() == 2 && !DemoSeason.leftUnconfirmed(p.applicationNo()))
+                    .map(p -> p.applicationNo()).toList();
+            assertThat(releasedAtS1).as("the fixed numbers release a few S1 places").isBetween(1, 6);
+            assertThat(waitingCategory2.size()).isGreaterThanOrEqualTo(releasedAtS1);
+            // the winners are 统筹 children moved to S1 in priority order: all of category 2 (before category 3)
+            List<String> winners = jdbc.sql("""
+                            select application_no from admission.offer where run_id = :r and batch = 2
+                            and school_code = 'S1' and state <> 'RELEASED' order by application_no""")
+                    .param("r", run.id()).query(String.class).list();
+            assertThat(winners).hasSize(releasedAtS1);
+            assertThat(waitingCategory2).containsAll(winners);
+            assertThat(step.args()[3]).isEqualTo(releasedAtS1);
+            // capacities hold, and S2 got the winners' 统筹 seats back
+            jdbc.sql("select school_code, held, capacity from admission.seat where run_id = :r").param("r", run.id())
+                    .query((rs, n) -> {
+                        int active = jdbc.sql("""
+                                        select count(*) from admission.offer where run_id = :r and school_code = :s
+                                        and state <> 'RELEASED'""").param("r", run.id()).param("s", rs.getString(1))
+                                .query(Integer.class).single();
+                        assertThat(rs.getInt(2)).isEqualTo(active).isLessThanOrEqualTo(rs.getInt(3));
+                        return active;
+                    }).list();
+            assertThat(jdbc.sql("select held from admission.seat where run_id = :r and school_code = 'S1'")
+                    .param("r", run.id()).query(Integer.class).single()).isEqualTo(20);
+        } finally {
+            environment.getPropertySources().remove("demo-advance");
+        }
+    }
 }

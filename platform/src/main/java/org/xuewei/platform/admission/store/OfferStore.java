@@ -73,6 +73,14 @@ public class OfferStore {
 
     /** Moves (or gives) a child's offer to another school; the caller has taken a seat there. */
     public void move(long run, String applicationNo, String school, Instant deadline) {
+        move(run, applicationNo, school, null, deadline);
+    }
+
+    /**
+     * Moves (or gives) a child's offer to another school, giving back the seat of the old one (if not released) —
+     * the caller has taken a seat at the new one; {@code batch} is the new offer's batch, {@code null} keeps the old.
+     */
+    public void move(long run, String applicationNo, String school, Integer batch, Instant deadline) {
         Optional<Offer> old = find(run, applicationNo);
         if (old.isPresent() && !"RELEASED".equals(old.get().state())) {
             jdbc.sql("update admission.seat set held = held - 1 where run_id = :run and school_code = :school")
@@ -81,12 +89,13 @@ public class OfferStore {
         if (old.isPresent()) {
             jdbc.sql("""
                             update admission.offer set school_code = :school, state = 'OFFERED', deadline = :deadline,
-                                school_confirmed_at = null, parent_confirmed_at = null, released_at = null
+                                school_confirmed_at = null, parent_confirmed_at = null, released_at = null,
+                                batch = coalesce(cast(:batch as int), batch)
                             where run_id = :run and application_no = :no""")
-                    .param("run", run).param("no", applicationNo).param("school", school)
+                    .param("run", run).param("no", applicationNo).param("school", school).param("batch", batch)
                     .param("deadline", utc(deadline)).update();
         } else {
-            offer(run, applicationNo, school, 0, deadline);
+            offer(run, applicationNo, school, batch == null ? 0 : batch, deadline);
         }
     }
 
@@ -164,14 +173,22 @@ public class OfferStore {
                 .param("run", run).query(Seat.class).list();
     }
 
-    /** Children of the run with no offer at all (never placed), by number. */
-    public List<String> waiting(long run) {
-        return jdbc.sql("""
-                        select p.application_no from admission.placement p
-                        where p.run_id = :run and not exists (select 1 from admission.offer o
-                            where o.run_id = p.run_id and o.application_no = p.application_no)
+    /**
+     * The children of the run who wait for a second batch, by number: those with no offer at all (never placed), with
+     * {@code null}, and those still holding the 统筹 seat the first batch gave them (placed by overflow, not at a school
+     * they chose; the offer not released, not moved by an appeal or an earlier batch), with that school. A child
+     * placed at a school it chose, or whose place was released, does not wait.
+     */
+    public Map<String, String> waiting(long run) {
+        Map<String, String> out = new TreeMap<>();
+        jdbc.sql("""
+                        select p.application_no, o.school_code from admission.placement p
+                        left join admission.offer o on o.run_id = p.run_id and o.application_no = p.application_no
+                        where p.run_id = :run and (o.application_no is null
+                            or (p.route = 'OVERFLOW' and o.state <> 'RELEASED' and o.school_code = p.school_code))
                         order by p.application_no""")
-                .param("run", run).query(String.class).list();
+                .param("run", run).query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
     }
 
     /** Offers that still hold a seat, per school. */
