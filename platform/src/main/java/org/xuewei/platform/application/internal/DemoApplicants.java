@@ -47,9 +47,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first home and its first zone school. A background thread after startup, so health is UP at once; it waits for the
  * exchange (retrying until it answers), pages through the exchange's demo guardian listing
  * ({@code GET /exchange/admin/demo/guardians}), submits a page at a time on a few threads, paced below the exchange's
- * rate limits (a check asks the hukou registry about six times; the exchange allows 50 calls per second and registry
- * per client, so {@code xuewei.application.demo.families-per-second} defaults to 8 and the demo city fills in about
- * half an hour, while the platform answers as usual; the few look-ups still refused wait as pending and are verified
+ * rate limits (a family's look-ups ask the hukou registry about six times; the exchange allows 50 look-ups per second
+ * and registry per client by default, so {@code xuewei.application.demo.families-per-second} defaults to 8; the demo
+ * profiles raise both — 400 look-ups, 25 families a second — and the demo city fills in 10–15 minutes, while the
+ * platform answers as usual; the few look-ups still refused wait as pending and are verified
  * by the scheduled re-verification; a submission refused because the registries holding the addresses did not answer
  * is tried again a few times, as a parent would), and records its progress in {@code application.demo_applicants}: a
  * restart resumes at the next page, a finished run is not repeated, and every submission has a fixed idempotency key.
