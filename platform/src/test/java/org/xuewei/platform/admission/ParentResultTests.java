@@ -24,11 +24,8 @@ import org.xuewei.platform.notification.internal.Dispatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,31 +91,8 @@ class ParentResultTests {
     App application(int season) {
         String guardian = idNumber();
         String childId = idNumber();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UUID child = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into application.child (id, guardian_hash, child_hash, child_cipher, name, birth_date, grade, season, created_at)
-                        values (:id, :g, :c, :cipher, '李小华', :birth, 'G1', :season, :now)""")
-                .param("id", child).param("g", personal.lookupHash(guardian)).param("c", personal.lookupHash(childId))
-                .param("cipher", personal.encrypt(childId)).param("birth", LocalDate.of(season - 6, 3, 1))
-                .param("season", season).param("now", now).update();
-        UUID id = UUID.randomUUID();
         String number = "R" + SERIAL.incrementAndGet();
-        jdbc.sql("""
-                        insert into application.application (id, number, child_id, child_hash, guardian_hash, guardian_cipher, season,
-                            grade, status, district_code, public_school, home_kind, home_ref, home_key, category_code, reasons, note,
-                            idempotency_key, consent_at, submitted_at, updated_at)
-                        values (:id, :number, :child, :c, :g, :gc, :season, 'G1', 'VERIFIED', :district, 'S1', 'CERTIFICATE', 'h1',
-                            :homeKey, 'C3', '', '', :key, :now, :now, :now)""")
-                .param("id", id).param("number", number).param("child", child)
-                .param("c", personal.lookupHash(childId)).param("g", personal.lookupHash(guardian))
-                .param("gc", personal.encrypt(guardian)).param("season", season)
-                .param("district", DISTRICT).param("homeKey", "0".repeat(64)).param("key", id.toString())
-                .param("now", now).update();
-        jdbc.sql("""
-                        insert into application.application_step (application_id, status, occurred_at, actor, reasons)
-                        values (:id, 'SUBMITTED', :now, 'parent', ''), (:id, 'VERIFIED', :now, 'system', '')""")
-                .param("id", id).param("now", now).update();
+        UUID id = VerifiedApplications.insert(jdbc, personal, guardian, childId, number, season, DISTRICT, "C3");
         return new App(id, number, guardian);
     }
 
