@@ -29,8 +29,11 @@ class DemoGuardiansController {
 
     static final int MAX_LIMIT = 1000;
 
-    /** One family: its guardian's ID number, category, planted cases and cohort children. */
-    record Guardian(String familyNo, String idNumber, int category, List<String> cases, int children) {
+    /**
+     * One family: its guardian's ID number, mobile number (the city app's login, so a load driver can sign parents in
+     * through the identity provider; null when the guardian has none), category, planted cases and cohort children.
+     */
+    record Guardian(String familyNo, String idNumber, String phone, int category, List<String> cases, int children) {
     }
 
     private final JdbcClient jdbc;
@@ -57,14 +60,14 @@ class DemoGuardiansController {
                 .query(Long.class).single();
         // one aggregate over the cohort children per page, not a look-up per family
         List<Guardian> page = jdbc.sql("""
-                        select f.family_no, f.guardian_id, f.category, f.cases, c.n
+                        select f.family_no, f.guardian_id, f.guardian_phone, f.category, f.cases, c.n
                         from exchange.family f
                         join (select family_no, count(*) as n from exchange.family_child where cohort in ('G1', 'G7')
                               group by family_no) c on c.family_no = f.family_no
                         order by f.family_no offset :offset limit :limit""")
                 .param("offset", offset).param("limit", limit)
-                .query((rs, i) -> new Guardian(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4).isBlank() ? List.of() : Arrays.asList(rs.getString(4).split(",")), rs.getInt(5)))
+                .query((rs, i) -> new Guardian(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5).isBlank() ? List.of() : Arrays.asList(rs.getString(5).split(",")), rs.getInt(6)))
                 .list();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", total);

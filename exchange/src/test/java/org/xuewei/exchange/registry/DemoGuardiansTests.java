@@ -28,6 +28,17 @@ class DemoGuardiansTests extends ExchangeTestSupport {
             }
         }
         assertThat(families).hasSize((int) total);
+        // the listed phone is the guardian's city-app login: the identity provider's account for it is that ID number
+        int withPhone = 0;
+        for (JsonNode g : first.get("guardians")) {
+            if (!g.get("phone").isNull() && withPhone++ < 50) {
+                assertThat(g.get("phone").asString()).matches("1\\d{10}");
+                assertThat(jdbc.sql("select id_number from exchange.person where phone = :phone")
+                        .param("phone", g.get("phone").asString()).query(String.class).single())
+                        .isEqualTo(g.get("idNumber").asString());
+            }
+        }
+        assertThat(withPhone).isPositive();
         assertThat(get("/exchange/admin/demo/guardians", adminToken(), null).statusCode()).isEqualTo(200);
     }
 
