@@ -493,7 +493,8 @@ public class HttpLoad {
     static void expect(HttpResponse<String> r, String base, String path, String what) throws Failure {
         if (r.statusCode() != 200 || !r.uri().getPath().equals(path)
                 || !(r.uri().getScheme() + "://" + r.uri().getAuthority()).equals(base)) {
-            throw new Failure(what + ": HTTP " + r.statusCode(), "expected " + base + path + ", got " + r.uri()
+            throw new Failure(what + ": HTTP " + r.statusCode() + " at " + r.uri().getPath()
+                    + (r.uri().getQuery() == null ? "" : "?" + r.uri().getQuery()), "expected " + base + path + ", got " + r.uri()
                     + " " + abbreviate(r.body()));
         }
     }
