@@ -6,18 +6,24 @@ import java.util.concurrent.atomic.*;
 import java.util.regex.*;
 
 /**
- * The exchange alone under load: C callers each sending POST /exchange/v1/batch (the login's 2 items: hukou and births
- * of a demo guardian) back to back for S seconds through one JDK HttpClient (HTTP/1.1, as the platform), 2 s timeout;
- * prints batches/s, failures and latency percentiles. Loopback only, at most 500 callers and 120 s. Needs the demo
- * profile (demo secrets, guardian listing).
+ * The exchange alone under load: C callers each sending POST /exchange/v1/batch back to back for S seconds through one
+ * JDK HttpClient (HTTP/1.1, as the platform), 2 s timeout; prints batches/s, failures, latency percentiles and the
+ * items' outcomes. Loopback only, at most 500 callers and 120 s. Needs the demo profile (demo secrets, guardian listing).
+ * MIX is {@code login} (default: the login's 2 items, hukou and births of a demo guardian) or {@code check} (a one-click
+ * check's ≈ 11 items in its 2 batches, alternating 6 and 5 items about a demo guardian). With the exchange JVM's PID,
+ * it also reads that process's CPU time (utime + stime in /proc/PID/stat) before and after the run and prints the CPU
+ * seconds per 1,000 batches — the number that matters on a machine shared with the platform and PostgreSQL.
  *
- *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20
+ *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20 [login|check] [EXCHANGE_PID]
  */
 public class BatchProbe {
     public static void main(String[] a) throws Exception {
         String base = a[0]; int c = Integer.parseInt(a[1]); int seconds = Integer.parseInt(a[2]);
-        if (!base.matches("http://(127\\.0\\.0\\.1|localhost):\\d+") || c < 1 || c > 500 || seconds < 1 || seconds > 120) {
-            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120); loopback only");
+        String mix = a.length > 3 ? a[3] : "login";
+        long pid = a.length > 4 ? Long.parseLong(a[4]) : -1;
+        if (!base.matches("http://(127\\.0\\.0\\.1|localhost):\\d+") || c < 1 || c > 500 || seconds < 1 || seconds > 120
+                || !List.of("login", "check").contains(mix)) {
+            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120) [login|check] [EXCHANGE_PID]; loopback only");
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -30,26 +36,60 @@ public class BatchProbe {
         List<String> ids = new ArrayList<>(); Matcher im = Pattern.compile("\"idNumber\":\"([0-9X]{18})\"").matcher(page); while (im.find()) ids.add(im.group(1));
         System.out.println("guardians " + ids.size());
         List<Long> lat = Collections.synchronizedList(new ArrayList<>()); AtomicInteger fail = new AtomicInteger(); AtomicInteger n = new AtomicInteger();
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>(); Pattern outcome = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long cpu0 = pid > 0 ? cpuTicks(pid) : 0;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(c);
         for (int t = 0; t < c; t++) pool.submit(() -> {
             while (System.nanoTime() < end) {
-                String id = ids.get(n.getAndIncrement() % ids.size());
-                String body = "{\"timeoutMs\":1900,\"items\":[{\"registry\":\"HUKOU\",\"operation\":\"households-of-person\",\"key\":\"" + id + "\"},{\"registry\":\"BIRTH\",\"operation\":\"births-of-parent\",\"key\":\"" + id + "\"}]}";
+                int k = n.getAndIncrement();
+                String id = ids.get(k % ids.size());
+                String[][] items = mix.equals("login") ? LOGIN : k % 2 == 0 ? CHECK_1 : CHECK_2;
+                StringBuilder body = new StringBuilder("{\"timeoutMs\":1900,\"items\":[");
+                for (int i = 0; i < items.length; i++) {
+                    body.append(i == 0 ? "" : ",").append("{\"registry\":\"").append(items[i][0]).append("\",\"operation\":\"").append(items[i][1])
+                            .append("\",\"key\":\"").append(id).append("\"}");
+                }
+                body.append("]}");
                 long s = System.nanoTime();
                 try {
                     HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/exchange/v1/batch")).timeout(java.time.Duration.ofSeconds(2))
                             .header("Authorization", "Bearer " + token).header("purpose", "load-probe").header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).join();
-                    if (r.statusCode() != 200) fail.incrementAndGet(); else lat.add((System.nanoTime() - s) / 1_000_000);
-                } catch (Exception e) { fail.incrementAndGet(); }
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString()).join();
+                    if (r.statusCode() != 200) { fail.incrementAndGet(); firstFailure.compareAndSet(null, r.statusCode() + " " + r.body()); } else {
+                        lat.add((System.nanoTime() - s) / 1_000_000);
+                        for (Matcher om = outcome.matcher(r.body()); om.find(); ) outcomes.merge(om.group(1), 1, Integer::sum);
+                    }
+                } catch (Exception e) { fail.incrementAndGet(); firstFailure.compareAndSet(null, e.toString()); }
             }
             return null;
         });
         pool.shutdown(); pool.awaitTermination(seconds + 30, TimeUnit.SECONDS);
+        long cpu1 = pid > 0 ? cpuTicks(pid) : 0;
+        if (firstFailure.get() != null) System.out.println("first failure: " + firstFailure.get());
         List<Long> l = new ArrayList<>(lat); Collections.sort(l);
+        if (l.isEmpty()) { System.out.println("no batch answered (" + fail.get() + " failed)"); System.exit(1); }
         System.out.printf("ok %d fail %d in %ds = %.1f/s; p50 %d p90 %d p99 %d max %d ms%n", l.size(), fail.get(), seconds, l.size() / (double) seconds,
                 l.get(l.size() / 2), l.get(l.size() * 9 / 10), l.get(Math.max(0, l.size() * 99 / 100 - 1)), l.get(l.size() - 1));
+        System.out.println("item outcomes " + new TreeMap<>(outcomes));
+        if (pid > 0) {
+            double cpu = (cpu1 - cpu0) / 100.0; // USER_HZ: 100 on Linux
+            System.out.printf("exchange pid %d: %.1f CPU s in the run = %.2f CPU s per 1,000 batches%n", pid, cpu, cpu * 1000 / Math.max(1, l.size() + fail.get()));
+        }
         System.exit(0);
+    }
+
+    static final String[][] LOGIN = {{"HUKOU", "households-of-person"}, {"BIRTH", "births-of-parent"}};
+    static final String[][] CHECK_1 = {{"HUKOU", "households-of-person"}, {"CIVIL_AFFAIRS", "civil-affairs-of-person"}, {"HUKOU", "person"},
+            {"PREFERENTIAL", "preferential-of-person"}, {"PROPERTY", "units-of-person"}, {"STUDENT_STATUS", "student-status-of-person"}};
+    static final String[][] CHECK_2 = {{"PROPERTY", "units-of-person"}, {"CONTRACT", "contracts-of-person"}, {"RENTAL", "rentals-of-person"},
+            {"RESIDENCE_PERMIT", "permits-of-person"}, {"SOCIAL_INSURANCE", "insurance-of-person"}};
+
+    /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the command name). */
+    static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -32,6 +33,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,9 +106,21 @@ class IdpConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
+    /** Most validated access tokens remembered by {@link CachingJwtDecoder} (a client re-uses one for 10 minutes). */
+    static final int REMEMBERED_TOKENS = 10_000;
+
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, Clock clock) {
+        return new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), clock, REMEMBERED_TOKENS);
+    }
+
+    /**
+     * No Spring Security observations: they wrapped each filter of every request in an observation of its own, and
+     * nothing reads them (no tracing here); the HTTP server metrics ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

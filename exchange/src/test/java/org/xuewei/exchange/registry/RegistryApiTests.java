@@ -58,6 +58,21 @@ class RegistryApiTests extends ExchangeTestSupport {
     }
 
     @Test
+    void aForgedTokenIsRefusedEvenWhileTheGenuineOneIsRemembered() throws Exception {
+        String token = platformToken();
+        String id = guardianOfCategory(1);
+        assertThat(get("/exchange/v1/hukou/persons/" + id, token, PURPOSE).statusCode()).isEqualTo(200);
+        String[] parts = token.split("\\.");
+        byte[] signature = java.util.Base64.getUrlDecoder().decode(parts[2]);
+        signature[0] ^= 1;
+        String forged = parts[0] + "." + parts[1] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        HttpResponse<String> r = get("/exchange/v1/hukou/persons/" + id, forged, PURPOSE);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).get("code").asString()).isEqualTo("invalid-token");
+        assertThat(get("/exchange/v1/hukou/persons/" + id, token, PURPOSE).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withoutPurposeTheAnswerIs400AndTheCallIsLogged() throws Exception {
         String id = guardianOfCategory(1);
         HttpResponse<String> r = get("/exchange/v1/hukou/persons/" + id, platformToken(), null);
