@@ -25,7 +25,7 @@ PARENTS="${3:-200}"
 CONCURRENCY="${4:-20}"
 MAX_SECONDS="${5:-120}"
 shift $(($# < 5 ? $# : 5))
-COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- platform exchange || echo ' (with uncommitted changes)')"
+COMMIT="$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- platform exchange)" ] || echo ' (with uncommitted changes)')"
 exec java -Xmx1g scripts/load/HttpLoad.java --platform "$PLATFORM" --exchange "$EXCHANGE" --parents "$PARENTS" \
   --concurrency "$CONCURRENCY" --seconds "$MAX_SECONDS" --commit "$COMMIT" \
   --admin-secret "${XUEWEI_EXCHANGE_ADMIN_SECRET:-demo-admin-secret}" \
