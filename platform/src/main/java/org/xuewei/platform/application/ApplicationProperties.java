@@ -23,6 +23,8 @@ import java.util.Map;
  *                           because other tests publish policies with other calendars into the shared database)
  * @param reuseCheckFor      a submission right after a complete one-click check uses that check's answers instead of
  *                           asking every registry again (0 = always ask again)
+ * @param policyRefresh      how long the district's current policy is kept in memory before the store is asked again
+ *                           (a publication on this instance drops it at once; this bounds it for other instances)
  */
 @Validated
 @ConfigurationProperties("xuewei.application")
@@ -34,7 +36,8 @@ public record ApplicationProperties(
         @DefaultValue("12") @Min(0) int recentMoveInMonths,
         @DefaultValue("12") @Min(0) int divorceMonths,
         @DefaultValue("true") boolean enforceWindow,
-        @DefaultValue("2m") Duration reuseCheckFor) {
+        @DefaultValue("2m") Duration reuseCheckFor,
+        @DefaultValue("10s") Duration policyRefresh) {
 
     public ApplicationProperties {
         districtPolicies = districtPolicies == null || districtPolicies.isEmpty()

@@ -78,14 +78,38 @@ public class Applications {
         this.clock = clock;
     }
 
-    /** A complete check's answers, reused by a submission shortly after it (per instance, bounded). */
-    private record RecentCheck(Instant at, FactsReport report) {
+    /**
+     * A complete check's answers, reused by a submission shortly after it (per instance, bounded), with the homes
+     * judged from them once the check has listed them (null until then).
+     */
+    private record RecentCheck(Instant at, FactsReport report, List<Judge.Home> homes) {
     }
 
     private final Map<String, RecentCheck> recentChecks = new ConcurrentHashMap<>();
 
+    private static String checkKey(ChildRow child) {
+        return child.guardianHash() + ":" + child.childHash() + ":" + child.season();
+    }
+
+    /**
+     * The family's homes judged from this report: the ones the check listed when the report is that check's, else
+     * judged now (and kept with the report for the submission that follows).
+     */
+    private List<Judge.Home> homes(ChildRow child, FactsReport report, Locale locale) {
+        String key = checkKey(child);
+        RecentCheck recent = recentChecks.get(key);
+        if (recent != null && recent.report() == report && recent.homes() != null) {
+            return recent.homes();
+        }
+        List<Judge.Home> homes = judge.homes(report.facts(), child.season(), locale);
+        if (recent != null && recent.report() == report) {
+            recentChecks.replace(key, recent, new RecentCheck(recent.at(), report, homes));
+        }
+        return homes;
+    }
+
     private FactsReport facts(String guardianId, ChildRow child, boolean reuse) {
-        String key = child.guardianHash() + ":" + child.childHash() + ":" + child.season();
+        String key = checkKey(child);
         Instant now = clock.instant();
         RecentCheck recent = recentChecks.get(key);
         if (reuse && recent != null && recent.at().isAfter(now.minus(properties.reuseCheckFor()))) {
@@ -96,7 +120,7 @@ public class Applications {
             if (recentChecks.size() > 10_000) {
                 recentChecks.clear();
             }
-            recentChecks.put(key, new RecentCheck(now, report));
+            recentChecks.put(key, new RecentCheck(now, report, null));
         } else {
             recentChecks.remove(key);
         }
@@ -163,14 +187,16 @@ public class Applications {
         FactsReport report = facts(parent.idNumber(), child, false);
         audit.record(new AuditEntry(parent.subject(), "application.check.viewed", "child:" + child.id(), clientIp,
                 "registries " + report.statuses().size() + (report.complete() ? "" : ", incomplete")));
-        List<Judge.Home> homes = judge.homes(report.facts(), season, locale);
+        List<Judge.Home> homes = homes(child, report, locale);
         List<ReviewReason> problems = List.of();
         String district = null;
         Optional<Judge.Home> first = homes.stream().filter(h -> !h.option().schools().isEmpty()).findFirst();
         if (first.isPresent()) {
             SchoolChoice school = first.get().option().schools().get(0);
-            district = zones.school(school.code()).map(ZoneDirectory.School::districtCode).orElse(null);
-            Evaluation e = judge.evaluate(report.facts(), school.code(), district, season);
+            String schoolDistrict = zones.school(school.code()).map(ZoneDirectory.School::districtCode).orElse(null);
+            district = schoolDistrict;
+            Evaluation e = first.get().evaluation(school.code())
+                    .orElseGet(() -> judge.evaluate(report.facts(), school.code(), schoolDistrict, season));
             boolean used = store.homeUsedByAnotherFamily(first.get().key(), season, child.grade(),
                     child.guardianHash(), child.childHash());
             problems = report.complete() ? judge.checks(report, e, season, district, first.get(), used) : List.of();
@@ -243,7 +269,8 @@ public class Applications {
                     .map(a -> view(a, false))
                     .orElseThrow(() -> new ApplicationRefusedException("application.error.duplicate", true));
         }
-        return view(row, true);
+        // what was just written, from memory (reading it back cost three more queries per submission)
+        return view(row, child, application, true);
     }
 
     /**
@@ -306,7 +333,7 @@ public class Applications {
 
     /** The home, zoned public school and private school asked for, checked against what the registries say. */
     private Choices choices(FactsReport report, ChildRow child, SubmitRequest request) {
-        List<Judge.Home> homes = judge.homes(report.facts(), child.season(), Locale.SIMPLIFIED_CHINESE);
+        List<Judge.Home> homes = homes(child, report, Locale.SIMPLIFIED_CHINESE);
         Judge.Home home = chooseHome(homes, request.homeId(), report.complete());
         String publicSchool = chooseSchool(home, request.publicSchool());
         ZoneDirectory.School school = zones.school(publicSchool)
@@ -395,7 +422,7 @@ public class Applications {
             application.awaitVerification(now, actor);
             return Judgement.NONE;
         }
-        Evaluation e = judge.evaluate(report.facts(), school.code(), school.districtCode(), season);
+        Evaluation e = judge.evaluate(home, report.facts(), school, season);
         boolean used = home != null && store.homeUsedByAnotherFamily(home.key(), season, child.grade(),
                 child.guardianHash(), child.childHash());
         List<ReviewReason> reasons = judge.checks(report, e, season, school.districtCode(), home, used);
@@ -447,13 +474,22 @@ public class Applications {
 
     private ApplicationView view(ApplicationRow row, boolean created) {
         ChildRow child = store.childById(row.childId()).orElseThrow();
-        EnrollmentApplication a = store.aggregate(row);
+        return view(row, summary(child), store.aggregate(row), created);
+    }
+
+    /** A new application is the child's active one: its summary needs no look-up. */
+    private ApplicationView view(ApplicationRow row, ChildRow child, EnrollmentApplication a, boolean created) {
+        return view(row, new ChildSummary(child.id(), child.name(), PersonalData.mask(personal.decrypt(child.childCipher())),
+                child.grade(), child.birthDate(), row.id(), row.number(), row.status(), child.foundIn()), a, created);
+    }
+
+    private ApplicationView view(ApplicationRow row, ChildSummary summary, EnrollmentApplication a, boolean created) {
         String home = row.homeRef();
-        return new ApplicationView(row.id(), row.number(), row.status(), summary(child),
+        return new ApplicationView(row.id(), row.number(), row.status(), summary,
                 zones.school(row.publicSchool()).map(ZoneDirectory.School::name).orElse(row.publicSchool()),
                 row.privateSchool() == null ? null : zones.school(row.privateSchool()).map(ZoneDirectory.School::name).orElse(row.privateSchool()),
                 home, row.categoryCode(), row.points(), row.reasons(), a.timeline().stream().map(step -> new ApplicationView.TimelineEntry(
-                        step.status(), LocalDateTime.ofInstant(step.at(), PlatformApplication.ZONE), SYSTEM.equals(step.actor()),
+                        step.status(), LocalDateTime.ofInstant(step.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS), PlatformApplication.ZONE), SYSTEM.equals(step.actor()),
                         step.reasons())).toList(), row.note(), row.submittedAt(), created);
     }
 

@@ -194,15 +194,24 @@ public class ApplicationStore {
                 .update();
     }
 
+    /** The new steps of an application's timeline, in order, in one statement. */
     public void appendSteps(UUID applicationId, List<EnrollmentApplication.Step> steps) {
-        for (EnrollmentApplication.Step s : steps) {
-            jdbc.sql("""
-                            insert into application.application_step (application_id, status, occurred_at, actor, reasons)
-                            values (:id, :status, :at, :actor, :reasons)""")
-                    .param("id", applicationId).param("status", s.status().name()).param("at", ts(s.at()))
-                    .param("actor", s.actor()).param("reasons", codes(s.reasons()))
-                    .update();
+        if (steps.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder(
+                "insert into application.application_step (application_id, status, occurred_at, actor, reasons) values ");
+        for (int i = 0; i < steps.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id, :status").append(i).append(", :at").append(i).append(", :actor")
+                    .append(i).append(", :reasons").append(i).append(')');
+        }
+        var statement = jdbc.sql(sql.toString()).param("id", applicationId);
+        for (int i = 0; i < steps.size(); i++) {
+            EnrollmentApplication.Step s = steps.get(i);
+            statement = statement.param("status" + i, s.status().name()).param("at" + i, ts(s.at()))
+                    .param("actor" + i, s.actor()).param("reasons" + i, codes(s.reasons()));
+        }
+        statement.update();
     }
 
     public List<EnrollmentApplication.Step> steps(UUID applicationId) {

@@ -28,10 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,8 +42,25 @@ import java.util.stream.Collectors;
 @Component
 public class Judge {
 
-    /** A home with the facts the checks need. */
-    public record Home(HomeOption option, PropertyUsage usage, List<Owner> owners, String key) {
+    /**
+     * A home with the facts the checks need, and the policy's judgement of the child at each of its zoned schools
+     * (made once when the home is listed, then reused by the check's problems and by the submission).
+     */
+    public record Home(HomeOption option, PropertyUsage usage, List<Owner> owners, String key,
+                       Map<String, Evaluation> evaluations) {
+
+        public Home {
+            evaluations = Map.copyOf(evaluations);
+        }
+
+        public Home(HomeOption option, PropertyUsage usage, List<Owner> owners, String key) {
+            this(option, usage, owners, key, Map.of());
+        }
+
+        /** The judgement at one of this home's zoned schools, if the home was listed with it. */
+        public Optional<Evaluation> evaluation(String schoolCode) {
+            return Optional.ofNullable(evaluations.get(schoolCode));
+        }
     }
 
     private final ZoneDirectory zones;
@@ -99,20 +118,30 @@ public class Judge {
     private Home home(String id, String kind, Address address, PropertyUsage usage, List<Owner> owners, ChildFacts facts,
                       int season, Locale locale) {
         List<SchoolChoice> schools = new ArrayList<>();
+        Map<String, Evaluation> evaluations = new HashMap<>();
         for (String code : address.zoneSchools().stream().sorted().toList()) {
-            zones.school(code).filter(s -> s.grade() == facts.grade() && !s.privateSchool())
-                    .ifPresent(s -> schools.add(choice(s, facts, season, locale)));
+            Optional<ZoneDirectory.School> zoned = zones.school(code).filter(s -> s.grade() == facts.grade() && !s.privateSchool());
+            if (zoned.isPresent()) {
+                ZoneDirectory.School s = zoned.get();
+                Evaluation e = evaluations.computeIfAbsent(s.code(), c -> evaluate(facts, c, s.districtCode(), season));
+                schools.add(choice(s, e, locale));
+            }
         }
         schools.sort(java.util.Comparator.comparingInt(s -> s.category() == null ? Integer.MAX_VALUE : s.rank()));
         return new Home(new HomeOption(id, kind, address.id(), usage == null ? "" : usage.label(), List.copyOf(schools)),
-                usage, owners, sha256(address.id()));
+                usage, owners, sha256(address.id()), evaluations);
     }
 
-    public SchoolChoice choice(ZoneDirectory.School s, ChildFacts facts, int season, Locale locale) {
-        Evaluation e = evaluate(facts, s.code(), s.districtCode(), season);
+    private static SchoolChoice choice(ZoneDirectory.School s, Evaluation e, Locale locale) {
         return new SchoolChoice(s.code(), s.name(), s.warning(),
                 e.category().decided() ? (isEn(locale) && e.category().nameEn() != null ? e.category().nameEn() : e.category().name()) : null,
                 e.category().rank(), e.points() == null ? null : e.points().total(), Explanation.forParent(e, locale));
+    }
+
+    /** The judgement at a school: the one made when the home was listed, else evaluated now. */
+    public Evaluation evaluate(Home home, ChildFacts facts, ZoneDirectory.School school, int season) {
+        return (home == null ? Optional.<Evaluation>empty() : home.evaluation(school.code()))
+                .orElseGet(() -> evaluate(facts, school.code(), school.districtCode(), season));
     }
 
     public Evaluation evaluate(ChildFacts facts, String schoolCode, String districtCode, int season) {

@@ -1,17 +1,20 @@
 package org.xuewei.platform.application.internal;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.xuewei.platform.application.ApplicationProperties;
 import org.xuewei.platform.policy.Grade;
 import org.xuewei.platform.policy.PolicyCalendar;
 import org.xuewei.platform.policy.PolicyEvaluator;
 import org.xuewei.platform.policy.PolicyLibrary;
 import org.xuewei.platform.policy.PolicyStore;
+import org.xuewei.platform.policy.PolicyVersionPublished;
 
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,12 @@ import java.util.regex.Pattern;
  * policy id in the season (e.g. {@code honggutan-points-2027}, as the policy module's shipped import publishes it)
  * if there is one (an exact, frozen version), else the shipped policy moved to the season (every date shifted by
  * whole years, so cut-offs and windows keep their day and month).
+ *
+ * <p>Every check and submission asks for the district's policy several times (once per zoned school of every home),
+ * so the answer is kept in memory: dropped at once when a version is published on this instance
+ * ({@link PolicyVersionPublished}, after its transaction commits), and looked up again after
+ * {@code xuewei.application.policy-refresh} (default 10 s) so that a version published on another instance is picked
+ * up too.
  */
 @Component
 public class SeasonPolicies {
@@ -32,6 +41,12 @@ public class SeasonPolicies {
     private final PolicyStore store;
     private final ApplicationProperties properties;
     private final Map<String, PolicyEvaluator> shipped = new ConcurrentHashMap<>();
+    private final Map<String, Current> current = new ConcurrentHashMap<>();
+    /** Bumped by every publication: a look-up that started before it does not keep its (possibly older) answer. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private record Current(PolicyEvaluator evaluator, long loadedAtNanos) {
+    }
 
     SeasonPolicies(PolicyStore store, ApplicationProperties properties) {
         this.store = store;
@@ -40,10 +55,28 @@ public class SeasonPolicies {
 
     public PolicyEvaluator forDistrict(String districtCode, int season) {
         String id = properties.policyFor(districtCode);
-        return store.latest(inSeason(id, season)).or(() -> store.latest(id))
+        String key = id + "@" + season;
+        long now = System.nanoTime();
+        Current kept = current.get(key);
+        if (kept != null && now - kept.loadedAtNanos() < properties.policyRefresh().toNanos()) {
+            return kept.evaluator();
+        }
+        long seen = generation.get();
+        PolicyEvaluator evaluator = store.latest(inSeason(id, season)).or(() -> store.latest(id))
                 .filter(p -> p.policy().season() == season)
-                .map(p -> store.evaluator(p.ref()))
-                .orElseGet(() -> shipped.computeIfAbsent(id + "@" + season, k -> shifted(id, season)));
+                .map(p -> PolicyEvaluator.compile(p.policy(), p.ref().version()))
+                .orElseGet(() -> shipped.computeIfAbsent(key, k -> shifted(id, season)));
+        if (generation.get() == seen) {
+            current.put(key, new Current(evaluator, now));
+        }
+        return evaluator;
+    }
+
+    /** A version was published (here): the next look-up reads the store again. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PolicyVersionPublished published) {
+        generation.incrementAndGet();
+        current.clear();
     }
 
     /**

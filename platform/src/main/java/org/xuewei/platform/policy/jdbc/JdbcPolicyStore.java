@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.xuewei.platform.policy.PolicyProblem;
 import org.xuewei.platform.policy.PolicyRef;
 import org.xuewei.platform.policy.PolicyStore;
 import org.xuewei.platform.policy.PolicyValidationException;
+import org.xuewei.platform.policy.PolicyVersionPublished;
 import org.xuewei.platform.policy.json.PolicyJson;
 
 /**
@@ -29,10 +31,12 @@ class JdbcPolicyStore implements PolicyStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcPolicyStore(JdbcClient jdbc, Clock clock) {
+    JdbcPolicyStore(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -92,6 +96,7 @@ class JdbcPolicyStore implements PolicyStore {
                 .param("at", at)
                 .update();
         jdbc.sql("delete from policy.policy_draft where policy_id = :id").param("id", policyId).update();
+        events.publishEvent(new PolicyVersionPublished(ref));
         return new Published(ref, draft, requestedBy, approvedBy, at.toInstant());
     }
 

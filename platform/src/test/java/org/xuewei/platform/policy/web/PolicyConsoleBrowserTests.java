@@ -78,6 +78,7 @@ class PolicyConsoleBrowserTests {
             page.locator("#policy-link").click();
             assertThat(page.locator("#policy-heading")).containsText("安义县");
             assertThat(page.locator("#draft-status")).containsText("市级默认政策");
+            htmxReady(page);
 
             Locator rule = page.locator(RULE);
             rule.fill("hukou.inZone &&\n  hukou.usabel");
@@ -93,6 +94,7 @@ class PolicyConsoleBrowserTests {
             page.locator("#save-draft").click();
             assertThat(page.locator("#notice")).containsText("草稿已保存");
             assertThat(page.locator("#changes-published")).containsText("hukou.yearsAtAddress >= 3");
+            htmxReady(page);
 
             page.locator("#run-preview").click();
             assertThat(page.locator("#preview-synthetic")).containsText("模拟人群");
@@ -125,6 +127,14 @@ class PolicyConsoleBrowserTests {
         assertThat(v1.policy().categories().get(0).routes().get(0).conditions().get(0).when())
                 .isEqualTo("hukou.inZone && hukou.withParent && hukou.yearsAtAddress >= 3");
         assertThat(consoleErrors).as("browser console errors (e.g. CSP violations)").isEmpty();
+    }
+
+    /**
+     * htmx (a deferred script) must have wired the page before the test acts on it, or the action is lost (seen on
+     * a loaded machine: the editor was changed before the script ran, and no validation came back).
+     */
+    static void htmxReady(Page page) {
+        page.waitForFunction("() => document.readyState === 'complete' && !!window.htmx");
     }
 
     String base() {
