@@ -39,6 +39,7 @@ public class BatchProbe {
         Map<String, Integer> outcomes = new ConcurrentHashMap<>(); Pattern outcome = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long cpu0 = pid > 0 ? cpuTicks(pid) : 0;
+        Map<String, Long> jit0 = pid > 0 ? compilerTicks(pid) : Map.of();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(c);
         for (int t = 0; t < c; t++) pool.submit(() -> {
@@ -67,6 +68,8 @@ public class BatchProbe {
         });
         pool.shutdown(); pool.awaitTermination(seconds + 30, TimeUnit.SECONDS);
         long cpu1 = pid > 0 ? cpuTicks(pid) : 0;
+        Map<String, Long> jit1 = pid > 0 ? compilerTicks(pid) : Map.of();
+        long jit = jit1.entrySet().stream().mapToLong(e -> e.getValue() - jit0.getOrDefault(e.getKey(), 0L)).sum();
         if (firstFailure.get() != null) System.out.println("first failure: " + firstFailure.get());
         List<Long> l = new ArrayList<>(lat); Collections.sort(l);
         if (l.isEmpty()) { System.out.println("no batch answered (" + fail.get() + " failed)"); System.exit(1); }
@@ -75,7 +78,9 @@ public class BatchProbe {
         System.out.println("item outcomes " + new TreeMap<>(outcomes));
         if (pid > 0) {
             double cpu = (cpu1 - cpu0) / 100.0; // USER_HZ: 100 on Linux
-            System.out.printf("exchange pid %d: %.1f CPU s in the run = %.2f CPU s per 1,000 batches%n", pid, cpu, cpu * 1000 / Math.max(1, l.size() + fail.get()));
+            int batches = Math.max(1, l.size() + fail.get());
+            System.out.printf("exchange pid %d: %.1f CPU s in the run = %.2f CPU s per 1,000 batches; of which JIT compiler threads %.1f s, "
+                    + "the rest %.2f CPU s per 1,000 batches%n", pid, cpu, cpu * 1000 / batches, jit / 100.0, (cpu - jit / 100.0) * 1000 / batches);
         }
         System.exit(0);
     }
@@ -85,6 +90,26 @@ public class BatchProbe {
             {"PREFERENTIAL", "preferential-of-person"}, {"PROPERTY", "units-of-person"}, {"STUDENT_STATUS", "student-status-of-person"}};
     static final String[][] CHECK_2 = {{"PROPERTY", "units-of-person"}, {"CONTRACT", "contracts-of-person"}, {"RENTAL", "rentals-of-person"},
             {"RESIDENCE_PERMIT", "permits-of-person"}, {"SOCIAL_INSURANCE", "insurance-of-person"}};
+
+    /** utime + stime of each JIT compiler thread (C1/C2 CompilerThread) of a process, by thread id. */
+    static Map<String, Long> compilerTicks(long pid) throws java.io.IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            for (var t : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(t.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks;
+    }
 
     /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the command name). */
     static long cpuTicks(long pid) throws java.io.IOException {

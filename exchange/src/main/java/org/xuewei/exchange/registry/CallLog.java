@@ -13,8 +13,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +41,14 @@ public class CallLog {
     static final int FLUSH_AT = 500;
     static final int MAX_PENDING = 100_000;
     private static final Logger log = LoggerFactory.getLogger(CallLog.class);
+    /** One statement per chunk of rows: each column as an array, unnested in the rows' order. */
     private static final String INSERT = """
             insert into exchange.call_log (request_id, at, client_id, registry, operation, subject_hash, subject_mask,
                                            purpose, status, duration_ms)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            select r::uuid, a::timestamptz, c, g, o, h, m, p, s, d
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[])
+                 with ordinality as t(r, a, c, g, o, h, m, p, s, d, n)
+            order by n""";
 
     private record Row(UUID requestId, Instant at, String client, String registry, String operation, String subject,
                        String purpose, int status, int durationMs) {
@@ -98,23 +102,7 @@ public class CallLog {
                     rows.add(r);
                 }
                 try {
-                    template.batchUpdate(INSERT, rows, rows.size(), (ps, r) -> {
-                        ps.setObject(1, r.requestId());
-                        ps.setTimestamp(2, Timestamp.from(r.at()));
-                        ps.setString(3, r.client());
-                        ps.setString(4, r.registry());
-                        ps.setString(5, r.operation());
-                        if (r.subject() == null) {
-                            ps.setNull(6, Types.CHAR);
-                            ps.setNull(7, Types.VARCHAR);
-                        } else {
-                            ps.setString(6, HexFormat.of().formatHex(mac.doFinal(r.subject().getBytes(StandardCharsets.UTF_8))));
-                            ps.setString(7, IdNumbers.mask(r.subject()));
-                        }
-                        ps.setString(8, r.purpose());
-                        ps.setInt(9, r.status());
-                        ps.setInt(10, r.durationMs());
-                    });
+                    insert(rows, mac);
                     size.addAndGet(-rows.size());
                 } catch (RuntimeException e) {
                     for (int i = rows.size() - 1; i >= 0; i--) {
@@ -124,6 +112,38 @@ public class CallLog {
                 }
             }
         }
+    }
+
+    private void insert(List<Row> rows, Mac mac) {
+        int n = rows.size();
+        String[][] text = new String[8][n];
+        Integer[] status = new Integer[n];
+        Integer[] duration = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            text[0][i] = r.requestId().toString();
+            text[1][i] = r.at().toString();
+            text[2][i] = r.client();
+            text[3][i] = r.registry();
+            text[4][i] = r.operation();
+            if (r.subject() != null) {
+                text[5][i] = HexFormat.of().formatHex(mac.doFinal(r.subject().getBytes(StandardCharsets.UTF_8)));
+                text[6][i] = IdNumbers.mask(r.subject());
+            }
+            text[7][i] = r.purpose();
+            status[i] = r.status();
+            duration[i] = r.durationMs();
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (int col = 0; col < text.length; col++) {
+                    ps.setArray(col + 1, c.createArrayOf("text", text[col]));
+                }
+                ps.setArray(9, c.createArrayOf("int4", status));
+                ps.setArray(10, c.createArrayOf("int4", duration));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private void flushQuietly() {

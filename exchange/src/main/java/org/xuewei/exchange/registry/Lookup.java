@@ -1,6 +1,9 @@
 package org.xuewei.exchange.registry;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 
 import static org.xuewei.exchange.registry.RegistryGateway.Key.ID_NUMBER;
@@ -56,11 +59,9 @@ enum Lookup {
 
     /** The look-up a batch item names, or empty when the registry has no such operation. */
     static Optional<Lookup> of(String registry, String operation) {
-        for (Lookup l : values()) {
-            if (l.registry.name().equals(registry) && l.operation.equals(operation)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return registry == null || operation == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(registry + "/" + operation));
     }
+
+    private static final Map<String, Lookup> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(l -> l.registry.name() + "/" + l.operation, l -> l));
 }

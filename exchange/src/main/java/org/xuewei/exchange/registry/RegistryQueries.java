@@ -1,8 +1,11 @@
 package org.xuewei.exchange.registry;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +47,46 @@ class RegistryQueries {
         return Optional.of(result);
     }
 
+    /** As {@link #household} for each household the person is a member of, in one query. */
     List<Map<String, Object>> householdsOf(String id) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Map<String, Object> r : rows("select household_no from exchange.hukou_member where id_number = :key order by household_no", id)) {
-            household((String) r.get("household_no")).ifPresent(result::add);
-        }
-        return result;
+        return withPeople("""
+                select p.k, h.household_no as "householdNo", h.kind, h.address, h.community_code as "communityCode",
+                       h.district_code as "districtCode", h.police_station as "policeStation", to_char(h.established_on, 'YYYY-MM-DD') as "establishedOn",
+                       m.id_number as "idNumber", m.name, m.relation, to_char(m.moved_in_on, 'YYYY-MM-DD') as "movedInOn", m.moved_from as "movedFrom"
+                from (select household_no, row_number() over (order by household_no) as k from exchange.hukou_member where id_number = :key) p
+                join exchange.hukou_household h on h.household_no = p.household_no
+                join exchange.hukou_member m on m.household_no = p.household_no
+                order by p.k, case m.relation when '户主' then 0 else 1 end, m.moved_in_on, m.id_number""", id, 7, "members");
+    }
+
+    /**
+     * Records with their people, from one query whose first column numbers the record, the next {@code recordColumns}
+     * are the record's and the rest one person's (ordered by record): each record once, its people under {@code field}.
+     */
+    private List<Map<String, Object>> withPeople(String sql, String key, int recordColumns, String field) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        Object[] current = {null};
+        List<List<Map<String, Object>>> people = new ArrayList<>();
+        jdbc.sql(sql).param("key", key).query((RowCallbackHandler) rs -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            if (!rs.getObject(1).equals(current[0])) {
+                current[0] = rs.getObject(1);
+                Map<String, Object> record = new LinkedHashMap<>();
+                for (int i = 2; i <= recordColumns + 1; i++) {
+                    record.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
+                }
+                List<Map<String, Object>> list = new ArrayList<>();
+                record.put(field, list);
+                records.add(record);
+                people.add(list);
+            }
+            Map<String, Object> person = new LinkedHashMap<>();
+            for (int i = recordColumns + 2; i <= meta.getColumnCount(); i++) {
+                person.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
+            }
+            people.get(people.size() - 1).add(person);
+        });
+        return records;
     }
 
     Optional<Map<String, Object>> unit(String unitNo) {
@@ -65,12 +102,17 @@ class RegistryQueries {
         return Optional.of(result);
     }
 
+    /** As {@link #unit} for each unit the person owns (a share of), in one query. */
     List<Map<String, Object>> unitsOf(String id) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Map<String, Object> r : rows("select distinct unit_no from exchange.property_owner where id_number = :key order by unit_no", id)) {
-            unit((String) r.get("unit_no")).ifPresent(result::add);
-        }
-        return result;
+        return withPeople("""
+                select p.k, u.unit_no as "unitNo", u.certificate_no as "certificateNo", to_char(u.registered_on, 'YYYY-MM-DD') as "registeredOn",
+                       u.usage, u.address, u.community_code as "communityCode", u.district_code as "districtCode", u.floor_area as "floorArea",
+                       o.id_number as "idNumber", o.name, o.share_percent as "sharePercent", o.ownership
+                from (select unit_no, row_number() over (order by unit_no) as k
+                      from (select distinct unit_no from exchange.property_owner where id_number = :key) d) p
+                join exchange.property_unit u on u.unit_no = p.unit_no
+                join exchange.property_owner o on o.unit_no = p.unit_no
+                order by p.k, o.share_percent desc, o.id_number""", id, 8, "owners");
     }
 
     Optional<Map<String, Object>> contract(String contractNo) {
@@ -85,12 +127,17 @@ class RegistryQueries {
         return Optional.of(result);
     }
 
+    /** As {@link #contract} for each contract the person is a buyer in, in one query. */
     List<Map<String, Object>> contractsOf(String id) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Map<String, Object> r : rows("select contract_no from exchange.contract_buyer where id_number = :key order by contract_no", id)) {
-            contract((String) r.get("contract_no")).ifPresent(result::add);
-        }
-        return result;
+        return withPeople("""
+                select p.k, c.contract_no as "contractNo", c.unit_no as "unitNo", c.address, c.community_code as "communityCode",
+                       c.district_code as "districtCode", c.developer, to_char(c.signed_on, 'YYYY-MM-DD') as "signedOn",
+                       c.delivered, to_char(c.delivered_on, 'YYYY-MM-DD') as "deliveredOn",
+                       b.id_number as "idNumber", b.name
+                from (select contract_no, row_number() over (order by contract_no) as k from exchange.contract_buyer where id_number = :key) p
+                join exchange.purchase_contract c on c.contract_no = p.contract_no
+                join exchange.contract_buyer b on b.contract_no = p.contract_no
+                order by p.k, b.id_number""", id, 9, "buyers");
     }
 
     List<Map<String, Object>> rentalsOf(String id) {
