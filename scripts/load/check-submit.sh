@@ -9,6 +9,8 @@
 # The exchange must run in the demo profile (its guardian listing is demo-only). Registry latency stays at the
 # exchange's defaults (20–80 ms per call); with RAISE_RATE_LIMIT=1 (default) the per-client rate limit (50/s per
 # registry) is raised for the run through the exchange's admin API and reset afterwards (DELETE /exchange/admin/faults).
+# The platform side runs in a test JVM, with the common pool of 2 that PlatformApplication.main sets on small machines.
+# WARM_UP parents (default 400) check and submit untimed first, so the JIT has settled.
 # LOAD_JVM_ARGS are passed to the JVM that runs the platform side, e.g. LOAD_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,7 +43,7 @@ fi
 MVN="${MVN:-./mvnw}"
 echo "before: $(uptime)"
 "$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
-  ${LOAD_JVM_ARGS:+-DargLine="$LOAD_JVM_ARGS"} -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
+  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_JVM_ARGS:-}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
   -Dxuewei.load.max-seconds="$MAX_SECONDS" \
   -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
   -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \

@@ -61,6 +61,21 @@ final class ProcessCpu {
         return "other";
     }
 
+    /** CPU seconds of this JVM's live threads, grouped by name with digits folded ({@code registry-N}). */
+    static Map<String, Double> threads() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> seconds = new TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null) {
+                long cpu = mx.getThreadCpuTime(t.getThreadId());
+                if (cpu > 0) {
+                    seconds.merge(t.getThreadName().replaceAll("\\d+", "N"), cpu / 1e9, Double::sum);
+                }
+            }
+        }
+        return seconds;
+    }
+
     static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
         Map<String, Double> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));

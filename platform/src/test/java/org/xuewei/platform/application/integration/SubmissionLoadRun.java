@@ -104,11 +104,15 @@ class SubmissionLoadRun {
         run(warm.subList(0, cold), Math.min(8, concurrency), maxSeconds, g -> warmUp(childOf, g), new AtomicInteger());
         run(warm.subList(cold, warm.size()), concurrency, maxSeconds, g -> warmUp(childOf, g), new AtomicInteger());
         Map<String, Double> processes0 = ProcessCpu.snapshot();
+        Map<String, Double> threads0 = ProcessCpu.threads();
         long cpu0 = processCpuNanos();
         long[] machine0 = machineJiffies();
         long t0 = System.nanoTime();
+        java.util.concurrent.atomic.LongAdder callerCpu = new java.util.concurrent.atomic.LongAdder();
+        java.lang.management.ThreadMXBean threadsMx = java.lang.management.ManagementFactory.getThreadMXBean();
         run(ready, concurrency, maxSeconds, g -> {
             long start = System.nanoTime();
+            long cpuStart = threadsMx.getCurrentThreadCpuTime();
             UUID child = childOf.get(g);
             applications.check(parent(g), child, Locale.SIMPLIFIED_CHINESE, "127.0.0.1");
             try {
@@ -120,12 +124,25 @@ class SubmissionLoadRun {
             } catch (org.xuewei.platform.application.ApplicationRefusedException e) {
                 refused.incrementAndGet();
                 statuses.merge("refused:" + e.messageKey(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
+            } finally {
+                callerCpu.add(threadsMx.getCurrentThreadCpuTime() - cpuStart);
             }
         }, errors);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double jvmCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         Map<String, Double> processes = ProcessCpu.minus(ProcessCpu.snapshot(), processes0);
         StringBuilder perProcess = new StringBuilder();
+        Map<String, Double> threads = ProcessCpu.minus(ProcessCpu.threads(), threads0);
+        threads.keySet().removeIf(k -> k.startsWith("pool-"));
+        threads.put("the parents' own threads (check and submit as called)", callerCpu.sum() / 1e9);
+        threads.put("JIT, GC, JVM and threads that ended meanwhile",
+                jvmCpuSeconds - threads.values().stream().mapToDouble(Double::doubleValue).sum());
+        threads.forEach((k, v) -> {
+            if (v >= 0.05) {
+                perProcess.append(String.format(Locale.ROOT, "    platform: %-50s %7.1f s = %6.2f ms per submission%n", k, v,
+                        micros.isEmpty() ? 0 : v * 1000 / micros.size()));
+            }
+        });
         processes.forEach((k, v) -> {
             if (v >= 0.05) {
                 perProcess.append(String.format(Locale.ROOT, "  %-60s %7.1f s = %6.2f ms per submission%n", k, v,
