@@ -224,11 +224,11 @@ public class Applications {
         }
         ChildRow child = ownChild(parent, childRef);
         String guardian = child.guardianHash();
-        Optional<ApplicationRow> same = store.byIdempotencyKey(guardian, request.idempotencyKey());
-        if (same.isPresent()) {
-            return view(same.get(), false);
+        ApplicationStore.Existing existing = store.existing(guardian, request.idempotencyKey(), child.childHash(), child.season());
+        if (existing.sameKey().isPresent()) {
+            return view(existing.sameKey().get(), false);
         }
-        Optional<ApplicationRow> active = store.activeFor(child.childHash(), child.season());
+        Optional<ApplicationRow> active = existing.active();
         if (active.isPresent()) {
             if (active.get().guardianHash().equals(guardian)) {
                 return view(active.get(), false);

@@ -24,8 +24,8 @@ import java.util.List;
  * <p>
  * The log is {@value #CHAINS} independent hash chains: a row belongs to the chain of its actor ({@link #chainOf}),
  * so one actor's events stay in order in one chain, and only writers of the same chain wait for each other (each
- * holds its chain's lock until its transaction commits). With a single chain every audited command in the city
- * queued on one lock (measured at 200 concurrent submissions, docs/performance.md).
+ * holds its chain's row in {@code audit.chain_head}, which keeps the chain's last hash, until its transaction
+ * commits). With a single chain every audited command in the city queued on one lock (measured at 200 concurrent submissions, docs/performance.md).
  */
 @Service
 public class AuditLog {
@@ -45,14 +45,14 @@ public class AuditLog {
     @Transactional
     public AuditRecord record(AuditEntry entry) {
         int chain = chainOf(entry.actor());
-        // one writer at a time extends a chain; the lock ends with the transaction
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('audit.audit_event'), :chain)) as locked")
-                .param("chain", chain).query(Integer.class).single();
-        String prevHash = jdbc.sql("select hash from audit.audit_event where chain = :chain order by id desc limit 1")
-                .param("chain", chain).query(String.class).optional().orElse(GENESIS);
+        // one writer at a time extends a chain: the row lock ends with the transaction, and a writer that waited for it
+        // reads the hash its predecessor committed (read committed re-reads a row it had to wait for)
+        String prevHash = jdbc.sql("select hash from audit.chain_head where chain = :chain for update")
+                .param("chain", chain).query(String.class).single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = hash(prevHash, now, entry);
         long id = jdbc.sql("""
+                        with head as (update audit.chain_head set hash = :hash where chain = :chain)
                         insert into audit.audit_event (chain, occurred_at, actor, action, subject, client_ip, detail, prev_hash, hash)
                         values (:chain, :occurredAt, :actor, :action, :subject, :clientIp, :detail, :prevHash, :hash)
                         returning id""")

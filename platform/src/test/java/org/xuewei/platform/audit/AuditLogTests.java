@@ -97,6 +97,25 @@ class AuditLogTests {
     }
 
     @Test
+    void the_chain_head_keeps_each_chains_last_hash() {
+        AuditRecord a = audit.record(new AuditEntry("audit-head-a", "audit.test.head", "1", "", ""));
+        AuditRecord b = audit.record(new AuditEntry("audit-head-a", "audit.test.head", "2", "", ""));
+        assertThat(b.prevHash()).isEqualTo(a.hash());
+        assertThat(jdbc.sql("select hash from audit.chain_head where chain = :c").param("c", b.chain())
+                .query(String.class).single()).isEqualTo(b.hash());
+        assertThat(jdbc.sql("select hash from audit.audit_event where chain = :c order by id desc limit 1")
+                .param("c", b.chain()).query(String.class).single()).isEqualTo(b.hash());
+        // a write that rolls back leaves the head where it was
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            audit.record(new AuditEntry("audit-head-a", "audit.test.head", "3", "", ""));
+            throw new IllegalStateException("the command failed");
+        })).hasMessage("the command failed");
+        assertThat(jdbc.sql("select hash from audit.chain_head where chain = :c").param("c", b.chain())
+                .query(String.class).single()).isEqualTo(b.hash());
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void a_row_that_does_not_follow_its_chain_is_found() {
         AuditRecord last = audit.record(new AuditEntry("audit-forger", "audit.test.genuine", "", "", ""));
         Instant at = Instant.parse("2026-07-15T01:00:00Z");

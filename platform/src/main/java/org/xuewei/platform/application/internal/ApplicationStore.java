@@ -94,6 +94,24 @@ public class ApplicationStore {
                 .query(ApplicationStore::application).optional();
     }
 
+    /** The guardian's application made with an idempotency key, and the child's active application, if any. */
+    public record Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active) {
+    }
+
+    /** {@link #byIdempotencyKey} and {@link #activeFor} in one query (what a submission asks before anything else). */
+    public Existing existing(String guardianHash, String key, String childHash, int season) {
+        List<ApplicationRow> rows = jdbc.sql("select " + APPLICATION_COLUMNS + """
+                         from application.application
+                        where (guardian_hash = :guardian and idempotency_key = :key)
+                           or (child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED'))""")
+                .param("guardian", guardianHash).param("key", key).param("child", childHash).param("season", season)
+                .query(ApplicationStore::application).list();
+        return new Existing(
+                rows.stream().filter(r -> r.guardianHash().equals(guardianHash) && key.equals(r.idempotencyKey())).findFirst(),
+                rows.stream().filter(r -> r.childHash().equals(childHash) && r.season() == season
+                        && r.status() != ApplicationStatus.WITHDRAWN && r.status() != ApplicationStatus.REJECTED).findFirst());
+    }
+
     public Optional<ApplicationRow> activeFor(String childHash, int season) {
         return jdbc.sql("select " + APPLICATION_COLUMNS + """
                          from application.application

@@ -20,7 +20,6 @@ import org.xuewei.platform.policy.SiblingFact;
 import org.xuewei.platform.policy.SocialInsuranceFact;
 import org.xuewei.platform.policy.SourceRef;
 import org.xuewei.platform.registry.EnrollableChild;
-import org.xuewei.platform.registry.Evidence;
 import org.xuewei.platform.registry.FactsReport;
 import org.xuewei.platform.registry.Household;
 import org.xuewei.platform.registry.LookupOutcome;
@@ -68,7 +67,9 @@ public final class FactsCollector {
     public Household household(String guardianId, int season) {
         Call hukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, guardianId, "GUARDIAN");
         Call births = births(guardianId);
-        Map<Call, Answered> answers = run(List.of(hukou, births), new ArrayList<>(), new ArrayList<>());
+        List<EvidenceKeeper.Kept> kept = new ArrayList<>();
+        Map<Call, Answered> answers = run(List.of(hukou, births), new ArrayList<>(), kept);
+        evidence.keepAll(kept);
         Answered a = answers.get(hukou);
         Answered b = answers.get(births);
         Map<String, EnrollableChild> children = new LinkedHashMap<>();
@@ -140,7 +141,9 @@ public final class FactsCollector {
         Call cHukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, childId, "CHILD");
         Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, ExchangeLookup.CIVIL_AFFAIRS_OF_PERSON, guardianId, "GUARDIAN");
         Call gBirths = births(guardianId);
-        Map<Call, Answered> answers = run(List.of(cHukou, gCivil, gBirths), new ArrayList<>(), new ArrayList<>());
+        List<EvidenceKeeper.Kept> kept = new ArrayList<>();
+        Map<Call, Answered> answers = run(List.of(cHukou, gCivil, gBirths), new ArrayList<>(), kept);
+        evidence.keepAll(kept);
         Grade grade = cohort(birthDate(childId), season);
         JsonNode born = birthRecord(answers.get(gBirths), guardianId, childId);
         if (born != null && grade != null) {
@@ -202,7 +205,8 @@ public final class FactsCollector {
     /** Everything the registries hold about the child and its family. */
     public FactsReport facts(String guardianId, String childId, Grade grade, int season) {
         List<RegistryStatus> statuses = new ArrayList<>();
-        List<Evidence> kept = new ArrayList<>();
+        // every answer's evidence snapshot, written once at the end of the check (one insert, not one per round)
+        List<EvidenceKeeper.Kept> kept = new ArrayList<>();
         // round 1: the child and the guardian
         Call gHukou = new Call(RegistrySource.HUKOU, ExchangeLookup.HOUSEHOLDS_OF_PERSON, guardianId, "GUARDIAN");
         Call gCivil = new Call(RegistrySource.CIVIL_AFFAIRS, ExchangeLookup.CIVIL_AFFAIRS_OF_PERSON, guardianId, "GUARDIAN");
@@ -408,7 +412,7 @@ public final class FactsCollector {
                 .orElse(childHousehold != null ? nameIn(childHousehold, childId) : born != null ? born.path("name").asString("") : "");
         ChildFacts facts = new ChildFacts(personal.lookupHash(childId), birth, grade, hukous, properties, contracts, rentals,
                 permits, insurance, List.copyOf(marital.values()), schooling, preferential, siblings);
-        return new FactsReport(facts, name, statuses, kept, missing);
+        return new FactsReport(facts, name, statuses, evidence.keepAll(kept), missing);
     }
 
     private HukouFact hukou(JsonNode hh, Relation holder, String holderId, Map<String, Relation> known, Relation holderRel,
@@ -564,8 +568,8 @@ public final class FactsCollector {
         return s.length() == 7 ? LocalDate.parse(s + "-01") : date(n);
     }
 
-    /** One round: every call in one batch (one round trip), the answers kept as evidence. */
-    private Map<Call, Answered> run(List<Call> calls, List<RegistryStatus> statuses, List<Evidence> kept) {
+    /** One round: every call in one batch (one round trip), the answers added to the evidence to keep. */
+    private Map<Call, Answered> run(List<Call> calls, List<RegistryStatus> statuses, List<EvidenceKeeper.Kept> kept) {
         Map<Call, Answered> answers = ask(calls);
         keep(answers.values(), statuses, kept);
         return answers;
@@ -581,14 +585,12 @@ public final class FactsCollector {
         return byCall;
     }
 
-    private void keep(java.util.Collection<Answered> answers, List<RegistryStatus> statuses, List<Evidence> kept) {
-        List<EvidenceKeeper.Kept> batch = new ArrayList<>(answers.size());
+    private void keep(java.util.Collection<Answered> answers, List<RegistryStatus> statuses, List<EvidenceKeeper.Kept> kept) {
         for (Answered a : answers) {
             Call c = a.call();
             statuses.add(new RegistryStatus(c.source(), c.operation(), c.subject(), a.answer().outcome()));
-            batch.add(new EvidenceKeeper.Kept(a.answer(), c.source(), c.operation(), personal.lookupHash(c.key())));
+            kept.add(new EvidenceKeeper.Kept(a.answer(), c.source(), c.operation(), personal.lookupHash(c.key())));
         }
-        kept.addAll(evidence.keepAll(batch));
     }
 
     private record Answered(Call call, ExchangeClient.Answer answer) {
