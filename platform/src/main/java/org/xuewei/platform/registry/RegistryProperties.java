@@ -21,7 +21,10 @@ import java.time.Duration;
  * @param retryWait          wait between tries
  * @param failureRate        percent of failed calls that opens a registry's circuit
  * @param openFor            how long an open circuit refuses calls before trying again
- * @param threads            concurrent look-ups
+ * @param threads            threads that handle the answers
+ * @param maxInFlight        batches sent to the exchange at once; more wait in the platform (their call's time limit
+ *                           starts when they are sent), so that a busy exchange queues look-ups instead of timing them
+ *                           out and opening the registries' circuits
  */
 @Validated
 @ConfigurationProperties("xuewei.registry")
@@ -36,5 +39,6 @@ public record RegistryProperties(
         @DefaultValue("150ms") Duration retryWait,
         @DefaultValue("50") @Min(1) int failureRate,
         @DefaultValue("10s") Duration openFor,
-        @DefaultValue("64") @Min(1) int threads) {
+        @DefaultValue("64") @Min(1) int threads,
+        @DefaultValue("64") @Min(1) int maxInFlight) {
 }

@@ -37,6 +37,8 @@ public final class ExchangeStub implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger batchesNow = new AtomicInteger();
+    private final AtomicInteger mostBatchesAtOnce = new AtomicInteger();
     private volatile int tokenLifetimeSeconds = 600;
 
     public ExchangeStub(int port) throws IOException {
@@ -174,6 +176,20 @@ public final class ExchangeStub implements AutoCloseable {
             return;
         }
         batches.incrementAndGet();
+        mostBatchesAtOnce.accumulateAndGet(batchesNow.incrementAndGet(), Math::max);
+        try {
+            answerBatch(x, body);
+        } finally {
+            batchesNow.decrementAndGet();
+        }
+    }
+
+    /** The most batches this stub was answering at the same time since it started. */
+    public int mostBatchesAtOnce() {
+        return mostBatchesAtOnce.get();
+    }
+
+    private void answerBatch(HttpExchange x, JsonNode body) throws IOException {
         int timeout = body.path("timeoutMs").asInt(60_000);
         int wait = 0;
         ArrayNode items = JSON.createArrayNode();

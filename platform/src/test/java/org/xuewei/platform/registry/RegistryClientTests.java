@@ -54,7 +54,7 @@ class RegistryClientTests {
         stub = new ExchangeStub(0);
         client = new ExchangeClient(new RegistryProperties(stub.baseUrl(), "xuewei-platform", "demo-platform-secret",
                 "enrollment-eligibility", Duration.ofMillis(400), Duration.ofSeconds(2), 3, Duration.ofMillis(10), 50,
-                Duration.ofSeconds(30), 16));
+                Duration.ofSeconds(30), 16, 64));
         var catalog = ExchangeCatalog.of(JsonMapper.builder().build().readTree(
                 RegistryClientTests.class.getResourceAsStream("/registry/catalog.json")));
         PersonalData personal = new PersonalData(new PersonalDataProperties("U4jO83anLtl1R3LOa7y2xKjadJiIm+mCXIsoGJ3ADVY="));
@@ -189,10 +189,28 @@ class RegistryClientTests {
     }
 
     @Test
+    void a_busy_exchange_queues_batches_in_the_platform_instead_of_timing_them_out() throws Exception {
+        try (ExchangeStub slow = new ExchangeStub(0);
+             ExchangeClient limited = new ExchangeClient(new RegistryProperties(slow.baseUrl(), "xuewei-platform",
+                     "demo-platform-secret", "enrollment-eligibility", Duration.ofMillis(400), Duration.ofSeconds(5), 1,
+                     Duration.ofMillis(10), 50, Duration.ofSeconds(30), 4, 2))) {
+            slow.delay(ExchangeLookup.HOUSEHOLDS_OF_PERSON.path(), 250);
+            // 8 look-ups at once, 2 at a time at the exchange, 250 ms each: the last is sent after ≈ 750 ms, beyond
+            // its 400 ms call limit if waiting counted; none times out, none is retried (1 attempt), no circuit opens
+            List<java.util.concurrent.CompletableFuture<ExchangeClient.Answer>> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                asked.add(limited.lookup(ExchangeLookup.HOUSEHOLDS_OF_PERSON, FATHER));
+            }
+            assertThat(asked).allSatisfy(a -> assertThat(a.join().outcome()).isEqualTo(LookupOutcome.FOUND));
+            assertThat(slow.mostBatchesAtOnce()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void a_failing_registry_opens_its_circuit_and_is_no_longer_called() {
         try (ExchangeClient client = new ExchangeClient(new RegistryProperties(stub.baseUrl(), "xuewei-platform",
                 "demo-platform-secret", "enrollment-eligibility", Duration.ofMillis(400), Duration.ofSeconds(2), 2,
-                Duration.ofMillis(10), 50, Duration.ofSeconds(30), 4))) {
+                Duration.ofMillis(10), 50, Duration.ofSeconds(30), 4, 64))) {
             opensItsCircuit(client);
         }
     }

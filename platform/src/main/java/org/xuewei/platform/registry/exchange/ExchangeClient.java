@@ -62,6 +62,7 @@ public final class ExchangeClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final CircuitBreakerRegistry breakers;
+    private final InFlightLimit inFlight;
     private final Object tokenLock = new Object();
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
@@ -81,6 +82,7 @@ public final class ExchangeClient implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).executor(executor)
                 .version(HttpClient.Version.HTTP_1_1).build();
+        this.inFlight = new InFlightLimit(properties.maxInFlight());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(5)
@@ -140,11 +142,30 @@ public final class ExchangeClient implements AutoCloseable {
             result.complete(List.of(answers));
             return;
         }
-        Duration timeout = Duration.ofNanos(Math.min(properties.callTimeout().toNanos(), remaining));
         Instant fetchedAt = Instant.now();
-        long started = System.nanoTime();
-        send(items, asked, timeout, false).whenComplete((response, error) -> {
-            long took = System.nanoTime() - started;
+        long[] started = {System.nanoTime()};
+        // the call's time limit starts when it is sent: waiting for a turn (InFlightLimit) does not count against it,
+        // only against the look-up's overall deadline
+        inFlight.submit(() -> {
+            started[0] = System.nanoTime();
+            long left = deadline - started[0];
+            if (left <= 0) {
+                return CompletableFuture.failedFuture(new NotSent());
+            }
+            return send(items, asked, Duration.ofNanos(Math.min(properties.callTimeout().toNanos(), left)), false);
+        }).whenComplete((response, error) -> {
+            if (error instanceof NotSent || error instanceof CompletionException && error.getCause() instanceof NotSent) {
+                // the look-up's time ran out while it waited its turn: not the registries' failure, so no circuit counts it
+                log.warn("{} look-ups not sent: their time ran out waiting for a turn ({} batches at the exchange, {} waiting)",
+                        asked.size(), inFlight.running(), inFlight.waiting());
+                asked.forEach(i -> {
+                    breakers.circuitBreaker(items.get(i).lookup().registry()).releasePermission();
+                    answers[i] = unavailable(items.get(i), fetchedAt);
+                });
+                result.complete(List.of(answers));
+                return;
+            }
+            long took = System.nanoTime() - started[0];
             List<Integer> failed = new ArrayList<>();
             JsonNode results = null;
             String problem = null;
@@ -314,6 +335,13 @@ public final class ExchangeClient implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         scheduler.shutdownNow();
+    }
+
+    /** A batch whose look-ups' time ran out before it could be sent (see {@link InFlightLimit}). */
+    static final class NotSent extends RuntimeException {
+        NotSent() {
+            super("not sent: no time left after waiting to be sent", null, false, false);
+        }
     }
 
     /** A failure worth retrying and counting against the circuit: outage, 5xx, 429, I/O error, timeout. */

@@ -110,7 +110,7 @@ class DemoApplicantsTests {
         RegistryProperties atListing = new RegistryProperties("http://127.0.0.1:" + listing.getAddress().getPort(),
                 registry.clientId(), registry.clientSecret(), registry.purpose(), registry.callTimeout(),
                 registry.registryTimeout(), registry.attempts(), registry.retryWait(), registry.failureRate(),
-                registry.openFor(), registry.threads());
+                registry.openFor(), registry.threads(), registry.maxInFlight());
         return new DemoApplicants(applications, () -> true, atListing, jdbc, true, share, 2, 1000, run, pageSize);
     }
 
