@@ -23,6 +23,21 @@ public class PersonalData {
     private final SecretKeySpec hashKey;
     private final SecretKeySpec cipherKey;
     private final SecureRandom random = new SecureRandom();
+    /** One cipher and one MAC per thread, initialised anew for every use (looking them up cost more than using them). */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM and HmacSHA256 are part of every JDK", e);
+        }
+    }
 
     public PersonalData(PersonalDataProperties properties) {
         if (properties.key() == null || properties.key().isBlank()) {
@@ -48,7 +63,7 @@ public class PersonalData {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, cipherKey(), new GCMParameterSpec(128, nonce));
             byte[] sealed = cipher.doFinal(normalise(idNumber).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
@@ -60,7 +75,7 @@ public class PersonalData {
     public String decrypt(String ciphertext) {
         try {
             byte[] all = Base64.getDecoder().decode(ciphertext);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, cipherKey(), new GCMParameterSpec(128, all, 0, 12));
             return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -107,7 +122,7 @@ public class PersonalData {
 
     private static byte[] mac(SecretKeySpec key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(key);
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
