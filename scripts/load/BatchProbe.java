@@ -14,16 +14,20 @@ import java.util.regex.*;
  * it also reads that process's CPU time (utime + stime in /proc/PID/stat) before and after the run and prints the CPU
  * seconds per 1,000 batches — the number that matters on a machine shared with the platform and PostgreSQL.
  *
- *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20 [login|check] [EXCHANGE_PID]
+ * With the PID of the exchange's PostgreSQL postmaster as well (first line of its data directory's postmaster.pid), the
+ * same for that server and its processes.
+ *
+ *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20 [login|check] [EXCHANGE_PID [POSTMASTER_PID]]
  */
 public class BatchProbe {
     public static void main(String[] a) throws Exception {
         String base = a[0]; int c = Integer.parseInt(a[1]); int seconds = Integer.parseInt(a[2]);
         String mix = a.length > 3 ? a[3] : "login";
         long pid = a.length > 4 ? Long.parseLong(a[4]) : -1;
+        long pgPid = a.length > 5 ? Long.parseLong(a[5]) : -1;
         if (!base.matches("http://(127\\.0\\.0\\.1|localhost):\\d+") || c < 1 || c > 500 || seconds < 1 || seconds > 120
                 || !List.of("login", "check").contains(mix)) {
-            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120) [login|check] [EXCHANGE_PID]; loopback only");
+            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120) [login|check] [EXCHANGE_PID [POSTMASTER_PID]]; loopback only");
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -40,6 +44,7 @@ public class BatchProbe {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long cpu0 = pid > 0 ? cpuTicks(pid) : 0;
         Map<String, Long> jit0 = pid > 0 ? compilerTicks(pid) : Map.of();
+        Map<Long, Long> kids0 = pgPid > 0 ? treeTicks(pgPid) : Map.of();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(c);
         for (int t = 0; t < c; t++) pool.submit(() -> {
@@ -69,6 +74,8 @@ public class BatchProbe {
         pool.shutdown(); pool.awaitTermination(seconds + 30, TimeUnit.SECONDS);
         long cpu1 = pid > 0 ? cpuTicks(pid) : 0;
         Map<String, Long> jit1 = pid > 0 ? compilerTicks(pid) : Map.of();
+        Map<Long, Long> kids1 = pgPid > 0 ? treeTicks(pgPid) : Map.of();
+        long kids = kids1.entrySet().stream().mapToLong(e -> e.getValue() - kids0.getOrDefault(e.getKey(), 0L)).sum();
         long jit = jit1.entrySet().stream().mapToLong(e -> e.getValue() - jit0.getOrDefault(e.getKey(), 0L)).sum();
         if (firstFailure.get() != null) System.out.println("first failure: " + firstFailure.get());
         List<Long> l = new ArrayList<>(lat); Collections.sort(l);
@@ -81,6 +88,9 @@ public class BatchProbe {
             int batches = Math.max(1, l.size() + fail.get());
             System.out.printf("exchange pid %d: %.1f CPU s in the run = %.2f CPU s per 1,000 batches; of which JIT compiler threads %.1f s, "
                     + "the rest %.2f CPU s per 1,000 batches%n", pid, cpu, cpu * 1000 / batches, jit / 100.0, (cpu - jit / 100.0) * 1000 / batches);
+            if (!kids1.isEmpty()) {
+                System.out.printf("PostgreSQL (postmaster %d and its processes): %.1f CPU s = %.2f CPU s per 1,000 batches%n", pgPid, kids / 100.0, kids / 100.0 * 1000 / batches);
+            }
         }
         System.exit(0);
     }
@@ -90,6 +100,35 @@ public class BatchProbe {
             {"PREFERENTIAL", "preferential-of-person"}, {"PROPERTY", "units-of-person"}, {"STUDENT_STATUS", "student-status-of-person"}};
     static final String[][] CHECK_2 = {{"PROPERTY", "units-of-person"}, {"CONTRACT", "contracts-of-person"}, {"RENTAL", "rentals-of-person"},
             {"RESIDENCE_PERMIT", "permits-of-person"}, {"SOCIAL_INSURANCE", "insurance-of-person"}};
+
+    /** utime + stime of a process and every process descending from it (a postmaster and its server processes), by pid. */
+    static Map<Long, Long> treeTicks(long root) throws java.io.IOException {
+        Map<Long, long[]> all = new HashMap<>(); // pid -> {ppid, ticks}
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    all.put(Long.parseLong(p.getFileName().toString()), new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
+        Map<Long, Long> ticks = new HashMap<>();
+        for (var e : all.entrySet()) {
+            if (e.getKey() == root) {
+                ticks.put(root, e.getValue()[1]);
+            }
+            for (long up = e.getValue()[0]; up > 1 && all.containsKey(up); up = all.get(up)[0]) {
+                if (up == root) {
+                    ticks.put(e.getKey(), e.getValue()[1]);
+                    break;
+                }
+            }
+        }
+        return ticks;
+    }
 
     /** utime + stime of each JIT compiler thread (C1/C2 CompilerThread) of a process, by thread id. */
     static Map<String, Long> compilerTicks(long pid) throws java.io.IOException {
