@@ -43,7 +43,7 @@ fi
 MVN="${MVN:-./mvnw}"
 echo "before: $(uptime)"
 "$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_JVM_ARGS:-}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
+  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_JVM_ARGS:-}" -Dxuewei.load.statements="${STATEMENTS:-false}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
   -Dxuewei.load.max-seconds="$MAX_SECONDS" \
   -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
   -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \

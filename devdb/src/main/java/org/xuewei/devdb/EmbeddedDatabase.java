@@ -46,6 +46,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB");
+        // more server settings for measurements, e.g. -Dxuewei.devdb.config=shared_preload_libraries=pg_stat_statements
+        for (String setting : System.getProperty("xuewei.devdb.config", "").split(",")) {
+            int eq = setting.indexOf('=');
+            if (eq > 0) {
+                builder.setServerConfig(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+            }
+        }
         boolean fresh = true;
         if (dataDirectory != null) {
             Path dir = dataDirectory.toAbsolutePath();

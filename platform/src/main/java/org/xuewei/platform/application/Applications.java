@@ -257,10 +257,11 @@ public class Applications {
                 store.insert(row, now);
                 store.appendSteps(row.id(), application.timeline());
                 candidateFacts.record(row.id(), report.facts(), publicSchool, schoolCodes(home), now);
-                audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
-                        application.status().name() + " " + application.reasons()));
                 events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
                         ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now));
+                // last: the audit chain's row stays locked until the commit, so take it just before
+                audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
+                        application.status().name() + " " + application.reasons()));
             });
         } catch (DuplicateKeyException raced) {
             // a double tap that raced past the checks above: the other request made the application

@@ -103,6 +103,12 @@ class SubmissionLoadRun {
         int cold = Math.min(40, warm.size());
         run(warm.subList(0, cold), Math.min(8, concurrency), maxSeconds, g -> warmUp(childOf, g), new AtomicInteger());
         run(warm.subList(cold, warm.size()), concurrency, maxSeconds, g -> warmUp(childOf, g), new AtomicInteger());
+        boolean statements = Boolean.getBoolean("xuewei.load.statements");
+        if (statements) {
+            // with -Dxuewei.devdb.config=shared_preload_libraries=pg_stat_statements: what the timed step asks the database
+            jdbc.sql("create extension if not exists pg_stat_statements").update();
+            jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+        }
         Map<String, Double> processes0 = ProcessCpu.snapshot();
         Map<String, Double> threads0 = ProcessCpu.threads();
         long cpu0 = processCpuNanos();
@@ -180,6 +186,17 @@ class SubmissionLoadRun {
                 Runtime.getRuntime().availableProcessors(), perProcess);
         Path out = Path.of("target", "load", "check-submit.txt");
         Files.createDirectories(out.getParent());
+        if (statements) {
+            StringBuilder top = new StringBuilder("statements of the timed step (per submission: calls, ms in the database):\n");
+            jdbc.sql("""
+                            select calls, total_exec_time + total_plan_time as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
+                            from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25""")
+                    .query((rs, n) -> top.append(String.format(Locale.ROOT, "  %6.2f %7.3f  %s%n",
+                            rs.getLong("calls") / (double) Math.max(1, micros.size()),
+                            rs.getDouble("ms") / Math.max(1, micros.size()), rs.getString("q"))))
+                    .list();
+            report += top;
+        }
         Files.writeString(out, report);
         System.out.println(report);
         assertThat(sorted).isNotEmpty();
