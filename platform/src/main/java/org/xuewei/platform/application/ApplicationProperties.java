@@ -22,7 +22,8 @@ import java.util.Map;
  * @param enforceWindow      submissions and changes only in the policy calendar's COLLECT phase (tests switch it off
  *                           because other tests publish policies with other calendars into the shared database)
  * @param reuseCheckFor      a submission right after a complete one-click check uses that check's answers instead of
- *                           asking every registry again (0 = always ask again)
+ *                           asking every registry again, and the children found in the household are listed again
+ *                           without asking the hukou registry for as long (0 = always ask again)
  * @param policyRefresh      how long the district's current policy is kept in memory before the store is asked again
  *                           (a publication on this instance drops it at once; this bounds it for other instances)
  */

@@ -87,6 +87,12 @@ public class Applications {
 
     private final Map<String, RecentCheck> recentChecks = new ConcurrentHashMap<>();
 
+    /** A household found in the hukou registry, listed again without asking while it is recent (as a check is). */
+    private record RecentHousehold(Instant at, Household household) {
+    }
+
+    private final Map<String, RecentHousehold> recentHouseholds = new ConcurrentHashMap<>();
+
     private static String checkKey(ChildRow child) {
         return child.guardianHash() + ":" + child.childHash() + ":" + child.season();
     }
@@ -143,11 +149,28 @@ public class Applications {
     public List<ChildSummary> children(Parent parent, String clientIp) {
         int season = season();
         String guardian = personal.lookupHash(parent.idNumber());
-        Household household = registries.household(parent.idNumber(), season);
         Instant now = clock.instant();
-        for (EnrollableChild c : household.children()) {
-            store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
-                    c.birthDate(), c.grade(), season, c.source().name(), now);
+        String key = guardian + ":" + season;
+        RecentHousehold recent = recentHouseholds.get(key);
+        Household household;
+        if (recent != null && recent.at().isAfter(now.minus(properties.reuseCheckFor()))) {
+            // listed a moment ago (the page loaded again, the parent came back): the registry is not asked again and
+            // the children are already kept
+            household = recent.household();
+        } else {
+            household = registries.household(parent.idNumber(), season);
+            for (EnrollableChild c : household.children()) {
+                store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
+                        c.birthDate(), c.grade(), season, c.source().name(), now);
+            }
+            if (household.outcome() == org.xuewei.platform.registry.LookupOutcome.FOUND && !properties.reuseCheckFor().isZero()) {
+                if (recentHouseholds.size() > 10_000) {
+                    recentHouseholds.clear();
+                }
+                recentHouseholds.put(key, new RecentHousehold(now, household));
+            } else {
+                recentHouseholds.remove(key);
+            }
         }
         audit.record(new AuditEntry(parent.subject(), "application.children.viewed", "guardian:" + guardian.substring(0, 16),
                 clientIp, household.outcome().name()));

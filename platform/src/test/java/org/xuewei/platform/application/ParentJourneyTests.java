@@ -283,6 +283,20 @@ class ParentJourneyTests {
     }
 
     @Test
+    void children_listed_again_a_moment_later_are_not_asked_of_the_registry_again_but_the_look_is_logged() throws Exception {
+        String path = org.xuewei.platform.registry.exchange.ExchangeLookup.HOUSEHOLDS_OF_PERSON.path() + CAT5_FATHER;
+        long logged = jdbc.sql("select count(*) from audit.audit_event where action = 'application.children.viewed'")
+                .query(Long.class).single();
+        String first = childRef(CAT5_FATHER);
+        int asked = stub.calls(path);
+        assertThat(asked).isPositive();
+        assertThat(childRef(CAT5_FATHER)).isEqualTo(first);
+        assertThat(stub.calls(path)).as("the hukou registry asked once within the reuse window").isEqualTo(asked);
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'application.children.viewed'")
+                .query(Long.class).single()).as("every look is in the access log").isEqualTo(logged + 2);
+    }
+
+    @Test
     void parents_must_sign_in() throws Exception {
         mvc.perform(get("/api/v1/parent/children")).andExpect(status().isUnauthorized());
         mvc.perform(get("/parent")).andExpect(status().is3xxRedirection());
