@@ -57,4 +57,12 @@ class WebShellTests {
         mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
         mvc.perform(get("/css/xuewei.css")).andExpect(status().isOk());
     }
+
+    @Test
+    void pages_link_webjars_without_versions_and_the_links_are_served() throws Exception {
+        // no URL rewriting filter looks each link up on the class path (WebConfiguration)
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("src=\"/webjars/htmx.org/dist/htmx.min.js\"")));
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+    }
 }
