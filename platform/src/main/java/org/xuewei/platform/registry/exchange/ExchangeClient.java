@@ -82,7 +82,7 @@ public final class ExchangeClient implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).executor(executor)
                 .version(HttpClient.Version.HTTP_1_1).build();
-        this.inFlight = new InFlightLimit(properties.maxInFlight());
+        this.inFlight = new InFlightLimit(properties.maxInFlight(), executor);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(5)

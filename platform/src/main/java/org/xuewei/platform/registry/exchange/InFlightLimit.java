@@ -2,6 +2,7 @@ package org.xuewei.platform.registry.exchange;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -12,14 +13,20 @@ import java.util.function.Supplier;
 final class InFlightLimit {
 
     private final int max;
+    private final Executor starter;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int running;
 
-    InFlightLimit(int max) {
+    /**
+     * @param starter where a waiting call is started when a running one ends (not on the thread that ended it, so that
+     *                a run of calls failing at once does not start each other recursively)
+     */
+    InFlightLimit(int max, Executor starter) {
         if (max < 1) {
             throw new IllegalArgumentException("at least one call at a time: " + max);
         }
         this.max = max;
+        this.starter = starter;
     }
 
     /** Starts the call now or when a running one ends; the result completes as the call does. */
@@ -66,7 +73,11 @@ final class InFlightLimit {
             }
         }
         if (next != null) {
-            next.run();
+            try {
+                starter.execute(next);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                next.run(); // the client is closing: start it here rather than leave its caller waiting
+            }
         }
     }
 
