@@ -216,10 +216,10 @@ public class Applications {
         Optional<Judge.Home> first = homes.stream().filter(h -> !h.option().schools().isEmpty()).findFirst();
         if (first.isPresent()) {
             SchoolChoice school = first.get().option().schools().get(0);
-            String schoolDistrict = zones.school(school.code()).map(ZoneDirectory.School::districtCode).orElse(null);
-            district = schoolDistrict;
-            Evaluation e = first.get().evaluation(school.code())
-                    .orElseGet(() -> judge.evaluate(report.facts(), school.code(), schoolDistrict, season));
+            // listed homes only name schools of the directory
+            ZoneDirectory.School zoned = zones.school(school.code()).orElseThrow();
+            district = zoned.districtCode();
+            Evaluation e = judge.evaluate(first.get(), report.facts(), zoned, season);
             boolean used = store.homeUsedByAnotherFamily(first.get().key(), season, child.grade(),
                     child.guardianHash(), child.childHash());
             problems = report.complete() ? judge.checks(report, e, season, district, first.get(), used) : List.of();
