@@ -15,6 +15,7 @@ import org.xuewei.platform.application.internal.ApplicationStore.ApplicationRow;
 import org.xuewei.platform.application.internal.ApplicationStore.ChildRow;
 import org.xuewei.platform.application.internal.CandidateFacts;
 import org.xuewei.platform.application.internal.Judge;
+import org.xuewei.platform.application.internal.SubmissionWriter;
 import org.xuewei.platform.PlatformApplication;
 import org.xuewei.platform.audit.AuditEntry;
 import org.xuewei.platform.audit.AuditLog;
@@ -61,11 +62,13 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CandidateFacts candidateFacts;
+    private final SubmissionWriter writer;
 
     Applications(Registries registries, ApplicationStore store, Judge judge, ZoneDirectory zones, PersonalData personal,
                  AuditLog audit, TransactionTemplate tx, ApplicationProperties properties, ApplicationEventPublisher events,
-                 Clock clock, CandidateFacts candidateFacts) {
+                 Clock clock, CandidateFacts candidateFacts, SubmissionWriter writer) {
         this.candidateFacts = candidateFacts;
+        this.writer = writer;
         this.registries = registries;
         this.store = store;
         this.judge = judge;
@@ -112,6 +115,15 @@ public class Applications {
             recentChecks.replace(key, recent, new RecentCheck(recent.at(), report, homes));
         }
         return homes;
+    }
+
+    /** The homes a recent check listed for the child (what a submission reusing it will choose from), or none. */
+    private List<Judge.Home> listedHomes(ChildRow child) {
+        RecentCheck recent = recentChecks.get(checkKey(child));
+        if (recent == null || recent.homes() == null || !recent.at().isAfter(clock.instant().minus(properties.reuseCheckFor()))) {
+            return List.of();
+        }
+        return recent.homes();
     }
 
     private FactsReport facts(String guardianId, ChildRow child, boolean reuse) {
@@ -206,6 +218,7 @@ public class Applications {
     /** 学位信息一键查 for one of the parent's children. */
     public CheckResult check(Parent parent, UUID childRef, Locale locale, String clientIp) {
         ChildRow child = ownChild(parent, childRef);
+        ApplicationStore.ChildState state = null;
         int season = child.season();
         FactsReport report = facts(parent.idNumber(), child, false);
         audit.record(new AuditEntry(parent.subject(), "application.check.viewed", "child:" + child.id(), clientIp,
@@ -220,13 +233,15 @@ public class Applications {
             ZoneDirectory.School zoned = zones.school(school.code()).orElseThrow();
             district = zoned.districtCode();
             Evaluation e = judge.evaluate(first.get(), report.facts(), zoned, season);
-            boolean used = store.homeUsedByAnotherFamily(first.get().key(), season, child.grade(),
-                    child.guardianHash(), child.childHash());
+            // the child's active application (for the summary) and the home's use by another family: one query
+            state = store.childState(child.childHash(), season, child.grade(), child.guardianHash(), first.get().key());
+            boolean used = state.homeUsed();
             problems = report.complete() ? judge.checks(report, e, season, district, first.get(), used) : List.of();
         }
         List<SchoolChoice> privates = district == null ? List.of() : zones.privateSchools(district, child.grade()).stream()
                 .map(s -> new SchoolChoice(s.code(), s.name(), s.warning(), null, 0, null, List.of())).toList();
-        return new CheckResult(summary(child), season, report.complete(),
+        ChildSummary summary = state == null ? summary(child) : summary(child, state.active());
+        return new CheckResult(summary, season, report.complete(),
                 report.statuses().stream().map(s -> new RegistryLine(s.registry().label(), subjectLabel(s.subject()), s.outcome())).toList(),
                 Judge.facts(report.facts()), homes.stream().map(Judge.Home::option).toList(), privates, problems,
                 district == null ? "" : judge.policyName(district, season),
@@ -247,7 +262,10 @@ public class Applications {
         }
         ChildRow child = ownChild(parent, childRef);
         String guardian = child.guardianHash();
-        ApplicationStore.Existing existing = store.existing(guardian, request.idempotencyKey(), child.childHash(), child.season());
+        // the homes the check listed a moment ago (in memory): whether another family uses them is asked in the same query
+        List<String> listedKeys = listedHomes(child).stream().map(Judge.Home::key).distinct().toList();
+        ApplicationStore.Existing existing = store.existing(guardian, request.idempotencyKey(), child.childHash(),
+                child.season(), child.grade(), listedKeys);
         if (existing.sameKey().isPresent()) {
             return view(existing.sameKey().get(), false);
         }
@@ -269,23 +287,21 @@ public class Applications {
         Instant now = clock.instant();
         EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
                 store.nextNumber(season, child.grade()), now, parent.subject());
-        Judgement judgement = judge(application, report, home, school, child, season, now, parent.subject());
+        Judgement judgement = judge(application, report, home, school, child, season, now, parent.subject(),
+                listedKeys.contains(home.key()) ? existing.usedHomes().contains(home.key()) : null);
         ApplicationRow row = new ApplicationRow(application.id(), application.number(), child.id(), child.childHash(), guardian,
                 personal.encrypt(parent.idNumber()), season, child.grade(), application.status(), school.districtCode(),
                 publicSchool, privateSchool, home.option().kind(), home.option().id(), home.key(), judgement.categoryCode(),
                 judgement.rank(), judgement.points(), judgement.policyRef(), application.reasons(), note,
                 request.idempotencyKey(), now, now);
         try {
-            tx.executeWithoutResult(status -> {
-                store.insert(row, now);
-                store.appendSteps(row.id(), application.timeline());
-                candidateFacts.record(row.id(), report.facts(), publicSchool, schoolCodes(home), now);
-                events.publishEvent(new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
-                        ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now));
-                // last: the audit chain's row stays locked until the commit, so take it just before
-                audit.record(new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
-                        application.status().name() + " " + application.reasons()));
-            });
+            // written with the submissions handed in at the same moment, in one transaction; returns after the commit
+            writer.write(new SubmissionWriter.Submission(row, application.timeline(),
+                    new CandidateFacts.Recorded(row.id(), report.facts(), publicSchool, schoolCodes(home), now),
+                    new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
+                            ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now),
+                    new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
+                            application.status().name() + " " + application.reasons())));
         } catch (DuplicateKeyException raced) {
             // a double tap that raced past the checks above: the other request made the application
             return store.byIdempotencyKey(guardian, request.idempotencyKey())
@@ -442,13 +458,19 @@ public class Applications {
     /** Machine verification: pending when a registry is down, else verified or sent to review with the reasons. */
     private Judgement judge(EnrollmentApplication application, FactsReport report, Judge.Home home, ZoneDirectory.School school,
                             ChildRow child, int season, Instant now, String actor) {
+        return judge(application, report, home, school, child, season, now, actor, null);
+    }
+
+    /** @param homeUsed whether another family uses the home, when already known; {@code null}: asked here */
+    private Judgement judge(EnrollmentApplication application, FactsReport report, Judge.Home home, ZoneDirectory.School school,
+                            ChildRow child, int season, Instant now, String actor, Boolean homeUsed) {
         if (!report.complete()) {
             application.awaitVerification(now, actor);
             return Judgement.NONE;
         }
         Evaluation e = judge.evaluate(home, report.facts(), school, season);
-        boolean used = home != null && store.homeUsedByAnotherFamily(home.key(), season, child.grade(),
-                child.guardianHash(), child.childHash());
+        boolean used = home != null && (homeUsed != null ? homeUsed : store.homeUsedByAnotherFamily(home.key(), season,
+                child.grade(), child.guardianHash(), child.childHash()));
         List<ReviewReason> reasons = judge.checks(report, e, season, school.districtCode(), home, used);
         if (reasons.isEmpty()) {
             application.verify(now, actor);
@@ -490,7 +512,12 @@ public class Applications {
     }
 
     private ChildSummary summary(ChildRow c) {
-        Optional<ApplicationRow> a = store.activeFor(c.childHash(), c.season()).filter(r -> r.guardianHash().equals(c.guardianHash()));
+        return summary(c, store.activeFor(c.childHash(), c.season()));
+    }
+
+    /** @param active the child's active application, whoever made it */
+    private ChildSummary summary(ChildRow c, Optional<ApplicationRow> active) {
+        Optional<ApplicationRow> a = active.filter(r -> r.guardianHash().equals(c.guardianHash()));
         return new ChildSummary(c.id(), c.name(), PersonalData.mask(personal.decrypt(c.childCipher())), c.grade(), c.birthDate(),
                 a.map(ApplicationRow::id).orElse(null), a.map(ApplicationRow::number).orElse(null),
                 a.map(ApplicationRow::status).orElse(null), c.foundIn());

@@ -97,6 +97,73 @@ class AuditLogTests {
     }
 
     @Test
+    void bulk_appends_from_many_threads_at_once_keep_every_chain_intact() throws Exception {
+        long before = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<AuditRecord> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        // many chains per batch, in no particular order, several entries of the same chain in one batch
+                        List<AuditEntry> batch = new ArrayList<>();
+                        for (int i = 0; i < 8; i++) {
+                            batch.add(new AuditEntry("audit-bulk-" + ((thread * 7 + round * 3 + i * 5) % 40),
+                                    "audit.test.bulk", thread + "-" + round + "-" + i, "", ""));
+                        }
+                        if (thread % 3 == 0) {
+                            // one at a time outside a transaction (written together with other threads' events)
+                            batch.forEach(e -> written.add(audit.record(e)));
+                        } else {
+                            written.addAll(audit.recordAll(batch));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ChainCheck check = audit.verify();
+        assertThat(check.intact()).isTrue();
+        assertThat(check.checked()).isGreaterThanOrEqualTo(before + 12 * 10 * 8);
+        assertThat(written).hasSize(12 * 10 * 8);
+        // what each caller got back is what was stored
+        for (AuditRecord r : written) {
+            assertThat(jdbc.sql("select hash from audit.audit_event where id = :id").param("id", r.id())
+                    .query(String.class).single()).isEqualTo(r.hash());
+            assertThat(r.chain()).isEqualTo(AuditLog.chainOf(r.entry().actor()));
+        }
+    }
+
+    @Test
+    void a_bulk_append_chains_its_entries_in_order_and_rolls_back_whole() {
+        List<AuditRecord> rows = audit.recordAll(List.of(
+                new AuditEntry("audit-bulk-order", "audit.test.bulk-order", "1", "", ""),
+                new AuditEntry(actorInAnotherChainThan("audit-bulk-order"), "audit.test.bulk-order", "2", "", ""),
+                new AuditEntry("audit-bulk-order", "audit.test.bulk-order", "3", "", "")));
+        assertThat(rows.get(2).prevHash()).isEqualTo(rows.get(0).hash());
+        assertThat(rows.get(2).id()).isGreaterThan(rows.get(0).id());
+        String head = jdbc.sql("select hash from audit.chain_head where chain = :c").param("c", rows.get(2).chain())
+                .query(String.class).single();
+        assertThat(head).isEqualTo(rows.get(2).hash());
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            audit.recordAll(List.of(new AuditEntry("audit-bulk-order", "audit.test.bulk-order", "4", "", ""),
+                    new AuditEntry("audit-bulk-order", "audit.test.bulk-order", "5", "", "")));
+            throw new IllegalStateException("the command failed");
+        })).hasMessage("the command failed");
+        assertThat(jdbc.sql("select hash from audit.chain_head where chain = :c").param("c", rows.get(2).chain())
+                .query(String.class).single()).isEqualTo(head);
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'audit.test.bulk-order'")
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void the_chain_head_keeps_each_chains_last_hash() {
         AuditRecord a = audit.record(new AuditEntry("audit-head-a", "audit.test.head", "1", "", ""));
         AuditRecord b = audit.record(new AuditEntry("audit-head-a", "audit.test.head", "2", "", ""));

@@ -14,9 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -94,22 +98,84 @@ public class ApplicationStore {
                 .query(ApplicationStore::application).optional();
     }
 
-    /** The guardian's application made with an idempotency key, and the child's active application, if any. */
-    public record Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active) {
+    /**
+     * The guardian's application made with an idempotency key, the child's active application, if any, and which of
+     * the asked homes another family applies with this season for the same grade ({@link #homeUsedByAnotherFamily}).
+     */
+    public record Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active, Set<String> usedHomes) {
+        public Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active) {
+            this(sameKey, active, Set.of());
+        }
     }
 
     /** {@link #byIdempotencyKey} and {@link #activeFor} in one query (what a submission asks before anything else). */
     public Existing existing(String guardianHash, String key, String childHash, int season) {
-        List<ApplicationRow> rows = jdbc.sql("select " + APPLICATION_COLUMNS + """
-                         from application.application
-                        where (guardian_hash = :guardian and idempotency_key = :key)
-                           or (child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED'))""")
+        return existing(guardianHash, key, childHash, season, null, List.of());
+    }
+
+    /**
+     * {@link #byIdempotencyKey}, {@link #activeFor} and {@link #homeUsedByAnotherFamily} for each of {@code homeKeys}
+     * in one round trip (a submission whose check listed the homes a moment ago).
+     */
+    public Existing existing(String guardianHash, String key, String childHash, int season, Grade grade, List<String> homeKeys) {
+        Set<String> used = new HashSet<>();
+        List<ApplicationRow> rows = new ArrayList<>(1);
+        jdbc.sql("""
+                        with used as (
+                            select array_agg(distinct home_key) as homes from application.application
+                            where home_key = any(cast(:homes as char(64)[])) and season = :season and grade = :grade
+                              and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
+                        select used.homes as used_homes, a.* from used left join (
+                            select""" + " " + APPLICATION_COLUMNS + """
+                             from application.application
+                            where (guardian_hash = :guardian and idempotency_key = :key)
+                               or (child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED'))) a on true""")
                 .param("guardian", guardianHash).param("key", key).param("child", childHash).param("season", season)
-                .query(ApplicationStore::application).list();
+                .param("grade", grade == null ? "" : grade.name())
+                .param("homes", grade == null ? new String[0] : homeKeys.toArray(String[]::new))
+                .query(rs -> {
+                    java.sql.Array homes = rs.getArray("used_homes");
+                    if (homes != null) {
+                        used.addAll(Arrays.asList((String[]) homes.getArray()));
+                    }
+                    if (rs.getObject("id") != null) {
+                        rows.add(application(rs, 0));
+                    }
+                });
         return new Existing(
                 rows.stream().filter(r -> r.guardianHash().equals(guardianHash) && key.equals(r.idempotencyKey())).findFirst(),
                 rows.stream().filter(r -> r.childHash().equals(childHash) && r.season() == season
-                        && r.status() != ApplicationStatus.WITHDRAWN && r.status() != ApplicationStatus.REJECTED).findFirst());
+                        && r.status() != ApplicationStatus.WITHDRAWN && r.status() != ApplicationStatus.REJECTED).findFirst(),
+                Set.copyOf(used));
+    }
+
+    /** The child's active application and whether another family applies with this home ({@link #homeUsedByAnotherFamily}), in one query. */
+    public record ChildState(Optional<ApplicationRow> active, boolean homeUsed) {
+    }
+
+    /** What a check asks: the child's active application and, when a home is given, whether another family uses it. */
+    public ChildState childState(String childHash, int season, Grade grade, String guardianHash, String homeKey) {
+        boolean[] used = {false};
+        List<ApplicationRow> rows = new ArrayList<>(1);
+        jdbc.sql("""
+                        with used as (
+                            select exists (select 1 from application.application
+                            where home_key = cast(:home as char(64)) and season = :season and grade = :grade
+                              and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
+                              as home_used)
+                        select used.home_used, a.* from used left join (
+                            select""" + " " + APPLICATION_COLUMNS + """
+                             from application.application
+                            where child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED')) a on true""")
+                .param("child", childHash).param("season", season).param("grade", grade.name())
+                .param("guardian", guardianHash).param("home", homeKey == null ? "" : homeKey)
+                .query(rs -> {
+                    used[0] = rs.getBoolean("home_used");
+                    if (rs.getObject("id") != null) {
+                        rows.add(application(rs, 0));
+                    }
+                });
+        return new ChildState(rows.stream().findFirst(), used[0]);
     }
 
     public Optional<ApplicationRow> activeFor(String childHash, int season) {
@@ -146,8 +212,23 @@ public class ApplicationStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** Application numbers taken from the sequence this many at a time (one round trip per block). */
+    static final int NUMBER_BLOCK = 64;
+    private final java.util.ArrayDeque<Long> numbers = new java.util.ArrayDeque<>();
+
+    /**
+     * The next application number. The sequence's values are taken a block at a time and handed out in order; a block
+     * not used up when the platform stops leaves a gap, as a rolled-back submission always did.
+     */
     public String nextNumber(int season, Grade grade) {
-        long n = jdbc.sql("select nextval('application.application_number')").query(Long.class).single();
+        long n;
+        synchronized (numbers) {
+            if (numbers.isEmpty()) {
+                numbers.addAll(jdbc.sql("select nextval('application.application_number') from generate_series(1, :n) order by 1")
+                        .param("n", NUMBER_BLOCK).query(Long.class).list());
+            }
+            n = numbers.removeFirst();
+        }
         return String.format("%d%s%08d", season, grade.name(), n);
     }
 
@@ -170,6 +251,69 @@ public class ApplicationStore {
                 .param("policyRef", a.policyRef()).param("reasons", codes(a.reasons())).param("note", a.note())
                 .param("key", a.idempotencyKey()).param("consentAt", ts(consentAt))
                 .param("submittedAt", ts(a.submittedAt())).param("updatedAt", ts(a.updatedAt()))
+                .update();
+    }
+
+    /** New applications in one statement (arrays unnested by PostgreSQL), all or none; consent given at submission. */
+    public void insertAll(List<ApplicationRow> rows) {
+        int n = rows.size();
+        String[][] c = new String[25][n];
+        for (int i = 0; i < n; i++) {
+            ApplicationRow a = rows.get(i);
+            String[] v = {a.id().toString(), a.number(), a.childId().toString(), a.childHash(), a.guardianHash(),
+                    a.guardianCipher(), Integer.toString(a.season()), a.grade().name(), a.status().name(), a.districtCode(),
+                    a.publicSchool(), a.privateSchool(), a.homeKind(), a.homeRef(), a.homeKey(), a.categoryCode(),
+                    Integer.toString(a.categoryRank()), a.points() == null ? null : BigDecimal.valueOf(a.points()).toPlainString(),
+                    a.policyRef(), codes(a.reasons()), a.note(), a.idempotencyKey(), a.submittedAt().toString(),
+                    a.submittedAt().toString(), a.updatedAt().toString()};
+            for (int k = 0; k < v.length; k++) {
+                c[k][i] = v[k];
+            }
+        }
+        var statement = jdbc.sql("""
+                        insert into application.application (id, number, child_id, child_hash, guardian_hash, guardian_cipher, season,
+                            grade, status, district_code, public_school, private_school, home_kind, home_ref, home_key, category_code,
+                            category_rank, points, policy_ref, reasons, note, idempotency_key, consent_at, submitted_at, updated_at)
+                        select cast(c0 as uuid), c1, cast(c2 as uuid), c3, c4, c5, cast(c6 as int), c7, c8, c9, c10, c11, c12, c13,
+                            c14, c15, cast(c16 as int), cast(c17 as numeric), c18, c19, c20, c21, cast(c22 as timestamptz),
+                            cast(c23 as timestamptz), cast(c24 as timestamptz)
+                        from unnest(:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9, :c10, :c11, :c12, :c13, :c14, :c15, :c16,
+                            :c17, :c18, :c19, :c20, :c21, :c22, :c23, :c24)
+                            as u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20,
+                                 c21, c22, c23, c24)""");
+        for (int k = 0; k < 25; k++) {
+            statement = statement.param("c" + k, c[k]);
+        }
+        statement.update();
+    }
+
+    /** The steps of many applications' timelines, each application's in order, in one statement. */
+    public void appendStepsAll(Map<UUID, List<EnrollmentApplication.Step>> steps) {
+        List<String> ids = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> ats = new ArrayList<>();
+        List<String> actors = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        steps.forEach((id, list) -> {
+            for (EnrollmentApplication.Step s : list) {
+                ids.add(id.toString());
+                statuses.add(s.status().name());
+                ats.add(s.at().toString());
+                actors.add(s.actor());
+                reasons.add(codes(s.reasons()));
+            }
+        });
+        if (ids.isEmpty()) {
+            return;
+        }
+        // rows are inserted in the arrays' order, so each timeline's ids follow its steps
+        jdbc.sql("""
+                        insert into application.application_step (application_id, status, occurred_at, actor, reasons)
+                        select cast(u.id as uuid), u.status, cast(u.at as timestamptz), u.actor, u.reasons
+                        from unnest(:ids, :statuses, :ats, :actors, :reasons) as u(id, status, at, actor, reasons)""")
+                .param("ids", ids.toArray(String[]::new)).param("statuses", statuses.toArray(String[]::new))
+                .param("ats", ats.toArray(String[]::new)).param("actors", actors.toArray(String[]::new))
+                .param("reasons", reasons.toArray(String[]::new))
                 .update();
     }
 

@@ -10,8 +10,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,30 +40,54 @@ public class CandidateFacts {
      * @param homeSchools  every public school zoned for the chosen home (多校划片), or empty
      */
     public void record(UUID applicationId, ChildFacts facts, String chosenSchool, List<String> homeSchools, Instant now) {
-        if (facts == null) {
+        recordAll(List.of(new Recorded(applicationId, facts, chosenSchool, homeSchools, now)));
+    }
+
+    /** The facts one application was judged on (see {@link #record}). */
+    public record Recorded(UUID applicationId, ChildFacts facts, String chosenSchool, List<String> homeSchools, Instant at) {
+    }
+
+    /** Records (or replaces) the facts of many applications in one statement. */
+    public void recordAll(List<Recorded> all) {
+        List<Recorded> known = all.stream().filter(r -> r.facts() != null).toList();
+        if (known.isEmpty()) {
             return;
         }
-        List<String> zone = new ArrayList<>();
-        if (chosenSchool != null) {
-            zone.add(chosenSchool);
-        }
-        for (String s : homeSchools == null ? List.<String>of() : homeSchools) {
-            if (!zone.contains(s)) {
-                zone.add(s);
+        int n = known.size();
+        String[] ids = new String[n];
+        String[] hukou = new String[n];
+        String[] preferential = new String[n];
+        String[] zones = new String[n];
+        String[] facts = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            Recorded r = known.get(i);
+            List<String> zone = new ArrayList<>();
+            if (r.chosenSchool() != null) {
+                zone.add(r.chosenSchool());
             }
+            for (String s : r.homeSchools() == null ? List.<String>of() : r.homeSchools()) {
+                if (!zone.contains(s)) {
+                    zone.add(s);
+                }
+            }
+            ids[i] = r.applicationId().toString();
+            hukou[i] = r.facts().hukouOf(Relation.CHILD).map(HukouFact::moveInDate).map(Object::toString).orElse(null);
+            preferential[i] = r.facts().preferential().stream().map(PreferentialFact::category).findFirst().orElse(null);
+            zones[i] = String.join(",", zone);
+            facts[i] = JSON.writeValueAsString(r.facts());
+            ats[i] = r.at().toString();
         }
         jdbc.sql("""
                         insert into application.candidate_facts (application_id, hukou_date, preferential, zone_schools, facts, recorded_at)
-                        values (:id, :hukou, :preferential, :zone, cast(:facts as jsonb), :now)
+                        select cast(u.id as uuid), cast(u.hukou as date), u.preferential, u.zone, cast(u.facts as jsonb),
+                            cast(u.at as timestamptz)
+                        from unnest(:ids, :hukou, :preferential, :zones, :facts, :ats) as u(id, hukou, preferential, zone, facts, at)
                         on conflict (application_id) do update set hukou_date = excluded.hukou_date,
                             preferential = excluded.preferential, zone_schools = excluded.zone_schools,
                             facts = excluded.facts, recorded_at = excluded.recorded_at""")
-                .param("id", applicationId)
-                .param("hukou", facts.hukouOf(Relation.CHILD).map(HukouFact::moveInDate).orElse(null))
-                .param("preferential", facts.preferential().stream().map(PreferentialFact::category).findFirst().orElse(null))
-                .param("zone", String.join(",", zone))
-                .param("facts", JSON.writeValueAsString(facts))
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("ids", ids).param("hukou", hukou).param("preferential", preferential).param("zones", zones)
+                .param("facts", facts).param("ats", ats)
                 .update();
     }
 
