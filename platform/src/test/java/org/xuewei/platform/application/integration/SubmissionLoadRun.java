@@ -115,17 +115,24 @@ class SubmissionLoadRun {
         long[] machine0 = machineJiffies();
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.LongAdder callerCpu = new java.util.concurrent.atomic.LongAdder();
+        // each request on its own too (what a parent waits for after a tap), not only the two together
+        java.util.Queue<Long> checkMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<Long> submitMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.lang.management.ThreadMXBean threadsMx = java.lang.management.ManagementFactory.getThreadMXBean();
         run(ready, concurrency, maxSeconds, g -> {
             long start = System.nanoTime();
             long cpuStart = threadsMx.getCurrentThreadCpuTime();
             UUID child = childOf.get(g);
             applications.check(parent(g), child, Locale.SIMPLIFIED_CHINESE, "127.0.0.1");
+            long checked = System.nanoTime();
+            checkMicros.add((checked - start) / 1000);
             try {
                 ApplicationView v = applications.submit(parent(g), child,
                         new SubmitRequest(null, null, null, true, "", "load-" + g), "127.0.0.1");
                 statuses.put(g, v.number());
-                micros.add((System.nanoTime() - start) / 1000);
+                long done = System.nanoTime();
+                submitMicros.add((done - checked) / 1000);
+                micros.add((done - start) / 1000);
                 statuses.merge("status:" + v.status(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1));
             } catch (org.xuewei.platform.application.ApplicationRefusedException e) {
                 refused.incrementAndGet();
@@ -162,6 +169,10 @@ class SubmissionLoadRun {
 
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
+        List<Long> checks = new ArrayList<>(checkMicros);
+        Collections.sort(checks);
+        List<Long> submits = new ArrayList<>(submitMicros);
+        Collections.sort(submits);
         List<String> numbers = statuses.entrySet().stream().filter(e -> !e.getKey().contains(":"))
                 .map(Map.Entry::getValue).toList();
         long stored = numbers.isEmpty() ? 0 : jdbc.sql("select count(*) from application.application where number in (:n)")
@@ -171,13 +182,16 @@ class SubmissionLoadRun {
                         parents listed: %d, timed (after %d warm-up): %d, concurrency: %d
                         submitted: %d in %.1f s = %.1f submissions/s
                         latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
+                        latency per request: check p50 %.0f ms, p99 %.0f ms, max %.0f ms; submit p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         errors (exceptions): %d, refused by the service: %d, lost (answered but not stored): %d
                         outcomes: %s
                         CPU in the timed step: this JVM (the platform side) %.1f s = %.2f ms per submission; the whole
                         machine %.1f s busy = %.2f ms per submission, %.2f of %d cores
                         CPU in the timed step by process group (other = whatever else ran on the machine):
                         %s""", registry.baseUrl(), guardians.size(), warmUp, ready.size(), concurrency, sorted.size(), seconds, sorted.size() / seconds,
-                pct(sorted, 50), pct(sorted, 99), pct(sorted, 100), errors.get(), refused.get(),
+                pct(sorted, 50), pct(sorted, 99), pct(sorted, 100),
+                pct(checks, 50), pct(checks, 99), pct(checks, 100), pct(submits, 50), pct(submits, 99), pct(submits, 100),
+                errors.get(), refused.get(),
                 numbers.size() - stored,
                 new java.util.TreeMap<>(statuses.entrySet().stream().filter(e -> e.getKey().contains(":"))
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
