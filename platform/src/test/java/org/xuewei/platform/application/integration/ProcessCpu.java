@@ -76,6 +76,34 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * CPU seconds of this JVM's own (non-Java) threads from {@code /proc/self/task}: the JIT compilers and the garbage
+     * collector, which {@link #threads()} cannot see; empty where there is no /proc.
+     */
+    static Map<String, Double> jvmThreads() {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    String group = comm.matches("C[12] CompilerThre.*") ? "JIT compiler threads"
+                            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "garbage collector threads" : null;
+                    if (group != null) {
+                        seconds.merge(group, cpu, Double::sum);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException noProc) {
+            return seconds;
+        }
+        return seconds;
+    }
+
     static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
         Map<String, Double> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));

@@ -111,6 +111,7 @@ class SubmissionLoadRun {
         }
         Map<String, Double> processes0 = ProcessCpu.snapshot();
         Map<String, Double> threads0 = ProcessCpu.threads();
+        Map<String, Double> jvm0 = ProcessCpu.jvmThreads();
         long cpu0 = processCpuNanos();
         long[] machine0 = machineJiffies();
         long t0 = System.nanoTime();
@@ -148,7 +149,8 @@ class SubmissionLoadRun {
         Map<String, Double> threads = ProcessCpu.minus(ProcessCpu.threads(), threads0);
         threads.keySet().removeIf(k -> k.startsWith("pool-"));
         threads.put("the parents' own threads (check and submit as called)", callerCpu.sum() / 1e9);
-        threads.put("JIT, GC, JVM and threads that ended meanwhile",
+        threads.putAll(ProcessCpu.minus(ProcessCpu.jvmThreads(), jvm0));
+        threads.put("the rest of the JVM and threads that ended meanwhile",
                 jvmCpuSeconds - threads.values().stream().mapToDouble(Double::doubleValue).sum());
         threads.forEach((k, v) -> {
             if (v >= 0.05) {
