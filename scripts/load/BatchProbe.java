@@ -10,14 +10,16 @@ import java.util.regex.*;
  * JDK HttpClient (HTTP/1.1, as the platform), 2 s timeout; prints batches/s, failures, latency percentiles and the
  * items' outcomes. Loopback only, at most 500 callers and 120 s. Needs the demo profile (demo secrets, guardian listing).
  * MIX is {@code login} (default: the login's 2 items, hukou and births of a demo guardian) or {@code check} (a one-click
- * check's ≈ 11 items in its 2 batches, alternating 6 and 5 items about a demo guardian). With the exchange JVM's PID,
- * it also reads that process's CPU time (utime + stime in /proc/PID/stat) before and after the run and prints the CPU
- * seconds per 1,000 batches — the number that matters on a machine shared with the platform and PostgreSQL.
+ * check's ≈ 11 items in its 2 batches, alternating 6 and 5 items about a demo guardian) or {@code merged} (batches of 50
+ * items as a client merging many parents' look-ups sends them: the one-click check's 11 items of one guardian after
+ * another, a batch ending inside a guardian's items). With the exchange JVM's PID, it also reads that process's CPU time
+ * (utime + stime in /proc/PID/stat) before and after the run and prints the CPU seconds per 1,000 batches and per
+ * 1,000 items — the numbers that matter on a machine shared with the platform and PostgreSQL.
  *
  * With the PID of the exchange's PostgreSQL postmaster as well (first line of its data directory's postmaster.pid), the
  * same for that server and its processes.
  *
- *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20 [login|check] [EXCHANGE_PID [POSTMASTER_PID]]
+ *   java scripts/load/BatchProbe.java http://127.0.0.1:8090 200 20 [login|check|merged] [EXCHANGE_PID [POSTMASTER_PID]]
  */
 public class BatchProbe {
     public static void main(String[] a) throws Exception {
@@ -26,8 +28,8 @@ public class BatchProbe {
         long pid = a.length > 4 ? Long.parseLong(a[4]) : -1;
         long pgPid = a.length > 5 ? Long.parseLong(a[5]) : -1;
         if (!base.matches("http://(127\\.0\\.0\\.1|localhost):\\d+") || c < 1 || c > 500 || seconds < 1 || seconds > 120
-                || !List.of("login", "check").contains(mix)) {
-            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120) [login|check] [EXCHANGE_PID [POSTMASTER_PID]]; loopback only");
+                || !List.of("login", "check", "merged").contains(mix)) {
+            System.err.println("usage: BatchProbe http://127.0.0.1:PORT callers(1-500) seconds(1-120) [login|check|merged] [EXCHANGE_PID [POSTMASTER_PID]]; loopback only");
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -40,6 +42,7 @@ public class BatchProbe {
         List<String> ids = new ArrayList<>(); Matcher im = Pattern.compile("\"idNumber\":\"([0-9X]{18})\"").matcher(page); while (im.find()) ids.add(im.group(1));
         System.out.println("guardians " + ids.size());
         List<Long> lat = Collections.synchronizedList(new ArrayList<>()); AtomicInteger fail = new AtomicInteger(); AtomicInteger n = new AtomicInteger();
+        AtomicLong itemsSent = new AtomicLong();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>(); Pattern outcome = Pattern.compile("\"outcome\":\"([A-Z_]+)\"");
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long cpu0 = pid > 0 ? cpuTicks(pid) : 0;
@@ -50,12 +53,22 @@ public class BatchProbe {
         for (int t = 0; t < c; t++) pool.submit(() -> {
             while (System.nanoTime() < end) {
                 int k = n.getAndIncrement();
-                String id = ids.get(k % ids.size());
-                String[][] items = mix.equals("login") ? LOGIN : k % 2 == 0 ? CHECK_1 : CHECK_2;
+                String[][] items = mix.equals("merged") ? new String[MERGED][] : mix.equals("login") ? LOGIN : k % 2 == 0 ? CHECK_1 : CHECK_2;
+                String[] keys = new String[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    if (mix.equals("merged")) { // the check's items of guardian after guardian
+                        long g = (long) k * MERGED + i;
+                        items[i] = CHECK[(int) (g % CHECK.length)];
+                        keys[i] = ids.get((int) (g / CHECK.length % ids.size()));
+                    } else {
+                        keys[i] = ids.get(k % ids.size());
+                    }
+                }
+                itemsSent.addAndGet(items.length);
                 StringBuilder body = new StringBuilder("{\"timeoutMs\":1900,\"items\":[");
                 for (int i = 0; i < items.length; i++) {
                     body.append(i == 0 ? "" : ",").append("{\"registry\":\"").append(items[i][0]).append("\",\"operation\":\"").append(items[i][1])
-                            .append("\",\"key\":\"").append(id).append("\"}");
+                            .append("\",\"key\":\"").append(keys[i]).append("\"}");
                 }
                 body.append("]}");
                 long s = System.nanoTime();
@@ -86,10 +99,13 @@ public class BatchProbe {
         if (pid > 0) {
             double cpu = (cpu1 - cpu0) / 100.0; // USER_HZ: 100 on Linux
             int batches = Math.max(1, l.size() + fail.get());
+            long its = Math.max(1, itemsSent.get());
             System.out.printf("exchange pid %d: %.1f CPU s in the run = %.2f CPU s per 1,000 batches; of which JIT compiler threads %.1f s, "
                     + "the rest %.2f CPU s per 1,000 batches%n", pid, cpu, cpu * 1000 / batches, jit / 100.0, (cpu - jit / 100.0) * 1000 / batches);
+            System.out.printf("items %d: exchange %.3f CPU s per 1,000 items (w/o JIT %.3f)%n", its, cpu * 1000 / its, (cpu - jit / 100.0) * 1000 / its);
             if (!kids1.isEmpty()) {
-                System.out.printf("PostgreSQL (postmaster %d and its processes): %.1f CPU s = %.2f CPU s per 1,000 batches%n", pgPid, kids / 100.0, kids / 100.0 * 1000 / batches);
+                System.out.printf("PostgreSQL (postmaster %d and its processes): %.1f CPU s = %.2f CPU s per 1,000 batches = %.3f CPU s per 1,000 items%n",
+                        pgPid, kids / 100.0, kids / 100.0 * 1000 / batches, kids / 100.0 * 1000 / its);
             }
         }
         System.exit(0);
@@ -100,6 +116,11 @@ public class BatchProbe {
             {"PREFERENTIAL", "preferential-of-person"}, {"PROPERTY", "units-of-person"}, {"STUDENT_STATUS", "student-status-of-person"}};
     static final String[][] CHECK_2 = {{"PROPERTY", "units-of-person"}, {"CONTRACT", "contracts-of-person"}, {"RENTAL", "rentals-of-person"},
             {"RESIDENCE_PERMIT", "permits-of-person"}, {"SOCIAL_INSURANCE", "insurance-of-person"}};
+
+    /** A merging client's batch: its most items. */
+    static final int MERGED = 50;
+    /** The one-click check's items about one guardian (both of its batches). */
+    static final String[][] CHECK = java.util.stream.Stream.concat(Arrays.stream(CHECK_1), Arrays.stream(CHECK_2)).toArray(String[][]::new);
 
     /** utime + stime of a process and every process descending from it (a postmaster and its server processes), by pid. */
     static Map<Long, Long> treeTicks(long root) throws java.io.IOException {

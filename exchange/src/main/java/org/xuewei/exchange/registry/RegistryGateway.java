@@ -12,6 +12,10 @@ import org.xuewei.exchange.city.IdNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,7 @@ class RegistryGateway {
     private final CallLog callLog;
     private final CityLoader city;
     private final RegistryQueries queries;
+    private final BatchQueries batchQueries;
     private final Clock clock;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
@@ -60,11 +65,13 @@ class RegistryGateway {
     });
     private volatile Instant recordTime;
 
-    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, RegistryQueries queries, Clock clock) {
+    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, RegistryQueries queries, BatchQueries batchQueries,
+                    Clock clock) {
         this.faults = faults;
         this.callLog = callLog;
         this.city = city;
         this.queries = queries;
+        this.batchQueries = batchQueries;
         this.clock = clock;
     }
 
@@ -178,37 +185,60 @@ class RegistryGateway {
                         () -> answer(batchId, outcomes, client, purpose, start)));
     }
 
-    /** Every item's outcome (the registries' queries), on a query worker. */
+    /**
+     * Every item's outcome, on a query worker: each item checked on its own, in the order asked (input, rate limit,
+     * outage, latency, error rate), then ONE query per look-up for all its items' keys (duplicates asked once).
+     */
     private List<Outcome> evaluateAll(List<BatchItem> items, Integer timeoutMs, String client, String purpose, long start,
                                       UUID batchId) {
-        List<Outcome> outcomes = new ArrayList<>(items.size());
+        int n = items.size();
+        Outcome[] outcomes = new Outcome[n];
+        Lookup[] lookups = new Lookup[n];
+        Map<Lookup, Set<String>> keys = new EnumMap<>(Lookup.class);
+        Map<Lookup, Map<String, Object>> found = new EnumMap<>(Lookup.class);
         try {
-            for (BatchItem item : items) {
+            for (int i = 0; i < n; i++) {
+                BatchItem item = items.get(i);
                 UUID id = UUID.randomUUID();
-                String registry = item == null || item.registry() == null ? "NONE" : abbreviate(item.registry(), 40);
-                String operation = item == null || item.operation() == null ? "none" : abbreviate(item.operation(), 60);
                 String key = item == null ? null : item.key();
-                Optional<Lookup> lookup = item == null ? Optional.empty() : Lookup.of(item.registry(), item.operation());
-                Outcome o;
-                if (lookup.isEmpty()) {
-                    o = refusal(id, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "unknown-lookup",
+                Lookup lookup = item == null ? null : Lookup.of(item.registry(), item.operation()).orElse(null);
+                if (lookup == null) {
+                    String registry = item == null || item.registry() == null ? "NONE" : abbreviate(item.registry(), 40);
+                    String operation = item == null || item.operation() == null ? "none" : abbreviate(item.operation(), 60);
+                    outcomes[i] = refusal(id, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "unknown-lookup",
                             "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
                 } else {
-                    o = evaluate(id, lookup.get(), key, client);
-                    long waited = (System.nanoTime() - start) / 1_000_000; // queued for a worker
-                    if (timeoutMs != null && Math.max(o.latencyMs(), waited) > timeoutMs) {
-                        o = new Outcome(id, registry, operation, key, HttpStatus.SERVICE_UNAVAILABLE, "registry-timeout",
-                                registry + " did not answer within " + timeoutMs + " ms; retry later.", null, timeoutMs);
+                    lookups[i] = lookup;
+                    outcomes[i] = check(id, lookup, key, client);
+                    if (outcomes[i].status() == null) {
+                        keys.computeIfAbsent(lookup, l -> new LinkedHashSet<>()).add(key);
                     }
                 }
-                outcomes.add(o);
             }
+            keys.forEach((lookup, k) -> found.put(lookup, lookup.queryAll(batchQueries, k)));
         } catch (RuntimeException e) {
-            outcomes.forEach(o -> log(o, client, purpose, start));
+            for (Outcome o : outcomes) {
+                if (o != null) {
+                    log(o.status() != null ? o : new Outcome(o.requestId(), o.registry(), o.operation(), o.key(),
+                            HttpStatus.INTERNAL_SERVER_ERROR, "error", e.toString(), null, 0), client, purpose, start);
+                }
+            }
             callLog.record(batchId, client, "NONE", "batch", null, purpose, 500, (System.nanoTime() - start) / 1_000_000);
             throw e;
         }
-        return outcomes;
+        long waited = (System.nanoTime() - start) / 1_000_000; // queued for a worker, and the queries
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes[i];
+            if (o.status() == null) {
+                o = answered(o, found.get(lookups[i]).get(o.key()));
+            }
+            if (lookups[i] != null && timeoutMs != null && Math.max(o.latencyMs(), waited) > timeoutMs) {
+                o = new Outcome(o.requestId(), o.registry(), o.operation(), o.key(), HttpStatus.SERVICE_UNAVAILABLE, "registry-timeout",
+                        o.registry() + " did not answer within " + timeoutMs + " ms; retry later.", null, timeoutMs);
+            }
+            outcomes[i] = o;
+        }
+        return Arrays.asList(outcomes);
     }
 
     /** The batch's answer once its latency has passed; every item logged. */
@@ -230,6 +260,15 @@ class RegistryGateway {
 
     /** Input checks, rate limit, outage, latency, error rate and the query of one look-up. */
     private Outcome evaluate(UUID requestId, Lookup lookup, String key, String client) {
+        Outcome o = check(requestId, lookup, key, client);
+        return o.status() != null ? o : answered(o, lookup.query(queries, key).orElse(null));
+    }
+
+    /**
+     * Everything before the query of one look-up: a refusal or an injected error, each with its outcome; or, to be
+     * queried, an outcome without status holding the look-up's latency.
+     */
+    private Outcome check(UUID requestId, Lookup lookup, String key, String client) {
         String registry = lookup.registry().name();
         String operation = lookup.operation();
         if (lookup.key() == Key.ID_NUMBER && (key == null || !IdNumbers.isValid(key))) {
@@ -254,11 +293,16 @@ class RegistryGateway {
             return new Outcome(requestId, registry, operation, key, HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
                     registry + " did not answer; retry later.", null, latency);
         }
-        Optional<?> data = lookup.query(queries, key).filter(d -> !(d instanceof Collection<?> c && c.isEmpty()));
-        return data.isPresent()
-                ? new Outcome(requestId, registry, operation, key, HttpStatus.OK, null, null, data.get(), latency)
-                : new Outcome(requestId, registry, operation, key, HttpStatus.NOT_FOUND, "no-record",
-                registry + " holds no record for this key.", null, latency);
+        return new Outcome(requestId, registry, operation, key, null, null, null, null, latency);
+    }
+
+    /** A checked look-up's outcome from its query's answer: found, or no record (none, or an empty list). */
+    private static Outcome answered(Outcome checked, Object data) {
+        return data != null && !(data instanceof Collection<?> c && c.isEmpty())
+                ? new Outcome(checked.requestId(), checked.registry(), checked.operation(), checked.key(), HttpStatus.OK, null, null,
+                data, checked.latencyMs())
+                : new Outcome(checked.requestId(), checked.registry(), checked.operation(), checked.key(), HttpStatus.NOT_FOUND,
+                "no-record", checked.registry() + " holds no record for this key.", null, checked.latencyMs());
     }
 
     private static Outcome refusal(UUID requestId, String registry, String operation, String key, ApiException e) {

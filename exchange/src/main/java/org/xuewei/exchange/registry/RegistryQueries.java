@@ -17,6 +17,10 @@ import java.util.Optional;
 class RegistryQueries {
 
     private static final String D = "'YYYY-MM-DD'";
+    /** Orders that tell every two different answers apart (shared with {@link BatchQueries}, which must give the same order). */
+    static final String INSURANCE_ORDER = "insurance_type, employer, first_paid_month, last_paid_month, months_paid, name";
+    static final String CIVIL_EVENT_ORDER = "event_on, event, spouse_id, spouse_name, office";
+    static final String CIVIL_STATUS_ORDER = "since, status, until";
 
     private final JdbcClient jdbc;
 
@@ -150,20 +154,20 @@ class RegistryQueries {
     List<Map<String, Object>> permitsOf(String id) {
         return rows("select permit_no as \"permitNo\", id_number as \"idNumber\", name, address, community_code as \"communityCode\", "
                 + "district_code as \"districtCode\", to_char(issued_on, " + D + ") as \"issuedOn\", to_char(valid_until, " + D + ") as \"validUntil\" "
-                + "from exchange.residence_permit where id_number = :key order by issued_on", id);
+                + "from exchange.residence_permit where id_number = :key order by issued_on, permit_no", id);
     }
 
     List<Map<String, Object>> insuranceOf(String id) {
         return rows("select id_number as \"idNumber\", name, insurance_type as \"insuranceType\", employer, "
                 + "to_char(first_paid_month, 'YYYY-MM') as \"firstPaidMonth\", to_char(last_paid_month, 'YYYY-MM') as \"lastPaidMonth\", "
-                + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = :key order by insurance_type", id);
+                + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = :key order by " + INSURANCE_ORDER, id);
     }
 
     Optional<Map<String, Object>> civilAffairsOf(String id) {
         List<Map<String, Object>> events = rows("select event, to_char(event_on, " + D + ") as \"eventOn\", spouse_id as \"spouseIdNumber\", "
-                + "spouse_name as \"spouseName\", office from exchange.civil_event where id_number = :key order by event_on", id);
+                + "spouse_name as \"spouseName\", office from exchange.civil_event where id_number = :key order by " + CIVIL_EVENT_ORDER, id);
         List<Map<String, Object>> statuses = rows("select status, to_char(since, " + D + ") as since, to_char(until, " + D + ") as until "
-                + "from exchange.civil_status where id_number = :key order by since", id);
+                + "from exchange.civil_status where id_number = :key order by " + CIVIL_STATUS_ORDER, id);
         if (events.isEmpty() && statuses.isEmpty()) {
             return Optional.empty();
         }
@@ -194,6 +198,6 @@ class RegistryQueries {
                        father_id as "fatherIdNumber", father_name as "fatherName",
                        certificate_no as "certificateNo", to_char(issued_on, 'YYYY-MM-DD') as "issuedOn"
                 from exchange.birth_certificate where mother_id = :key or father_id = :key
-                order by birth_date, id_number""", parent);
+                order by birth_date, id_number, certificate_no""", parent);
     }
 }

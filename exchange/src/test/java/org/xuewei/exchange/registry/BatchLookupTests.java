@@ -103,6 +103,62 @@ class BatchLookupTests extends ExchangeTestSupport {
         assertThat(answer.get("requestId").asString()).isNotIn(items.findValuesAsString("requestId"));
     }
 
+    /** The GET path of each look-up. */
+    static final Map<Lookup, String> PATHS = Map.ofEntries(Map.entry(Lookup.PERSON, "/persons/"),
+            Map.entry(Lookup.HOUSEHOLDS_OF_PERSON, "/hukou/persons/"), Map.entry(Lookup.HOUSEHOLD, "/hukou/households/"),
+            Map.entry(Lookup.UNITS_OF_PERSON, "/property/persons/"), Map.entry(Lookup.UNIT, "/property/units/"),
+            Map.entry(Lookup.CONTRACTS_OF_PERSON, "/contracts/persons/"), Map.entry(Lookup.CONTRACT, "/contracts/"),
+            Map.entry(Lookup.RENTALS_OF_PERSON, "/rentals/persons/"), Map.entry(Lookup.PERMITS_OF_PERSON, "/residence-permits/persons/"),
+            Map.entry(Lookup.INSURANCE_OF_PERSON, "/social-insurance/persons/"), Map.entry(Lookup.CIVIL_AFFAIRS_OF_PERSON, "/civil-affairs/persons/"),
+            Map.entry(Lookup.STUDENT_STATUS_OF_PERSON, "/student-status/persons/"), Map.entry(Lookup.PREFERENTIAL_OF_PERSON, "/preferential/persons/"),
+            Map.entry(Lookup.BIRTHS_OF_PARENT, "/births/parents/"));
+
+    @Test
+    void aFullBatchOfManyPeopleAnswersEachItemAsItsSingleLookUp() throws Exception {
+        List<String> people = jdbc.sql("""
+                select guardian_id from exchange.family order by family_no limit 3""").query(String.class).list();
+        String household = jdbc.sql("select household_no from exchange.hukou_household order by household_no limit 1").query(String.class).single();
+        String unit = jdbc.sql("select unit_no from exchange.property_unit order by unit_no limit 1").query(String.class).single();
+        List<String[]> asked = new ArrayList<>(); // {registry, operation, key}
+        for (String id : List.of(people.get(0), people.get(1), IdNumbers.of("360102", LocalDate.of(1901, 1, 1), 1), people.get(0))) {
+            for (Lookup l : Lookup.values()) {
+                if (l.key() == RegistryGateway.Key.ID_NUMBER) {
+                    asked.add(new String[]{l.registry().name(), l.operation(), id});
+                }
+            }
+        }
+        asked.add(new String[]{"HUKOU", "household", household});
+        asked.add(new String[]{"PROPERTY", "unit", unit});
+        asked.add(new String[]{"PROPERTY", "unit", "NO-SUCH-UNIT"});
+        asked.add(new String[]{"HUKOU", "person", "123"});
+        asked.add(new String[]{"HUKOU", "household", household});
+        asked.add(new String[]{"HUKOU", "households-of-person", people.get(2)});
+        assertThat(asked).hasSize(RegistryGateway.MAX_BATCH);
+        JsonNode items = json(batch(items(asked.stream().map(a -> item(a[0], a[1], a[2])).toArray(String[]::new)), PURPOSE)).get("items");
+        assertThat(items).hasSize(asked.size());
+        java.util.Set<String> outcomes = new java.util.HashSet<>();
+        java.util.Set<String> requestIds = new java.util.HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            String[] a = asked.get(i);
+            Lookup lookup = Lookup.of(a[0], a[1]).orElseThrow();
+            HttpResponse<String> one = get("/exchange/v1" + PATHS.get(lookup) + a[2], platformToken(), PURPOSE);
+            JsonNode item = items.get(i);
+            String what = i + " " + String.join(" ", a);
+            assertThat(item.get("status").asInt()).as(what).isEqualTo(one.statusCode());
+            if (one.statusCode() == 200) {
+                assertThat(item.get("data").toString()).as(what).isEqualTo(json(one).get("data").toString());
+                assertThat(item.get("sourceSystem").asString()).as(what).isEqualTo(json(one).get("sourceSystem").asString());
+            } else {
+                assertThat(item.get("code").asString()).as(what).isEqualTo(json(one).get("code").asString());
+                assertThat(item.get("data").isNull()).as(what).isTrue();
+            }
+            outcomes.add(item.get("outcome").asString());
+            requestIds.add(item.get("requestId").asString());
+        }
+        assertThat(outcomes).contains("FOUND", "NO_RECORD", "REFUSED");
+        assertThat(requestIds).hasSize(asked.size());
+    }
+
     @Test
     void withoutPurposeTheBatchIs400AndEveryItemIsLogged() throws Exception {
         String id = guardian();
