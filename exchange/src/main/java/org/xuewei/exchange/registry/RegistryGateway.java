@@ -187,7 +187,9 @@ class RegistryGateway {
 
     /**
      * Every item's outcome, on a query worker: each item checked on its own, in the order asked (input, rate limit,
-     * outage, latency, error rate), then ONE query per look-up for all its items' keys (duplicates asked once).
+     * outage, latency, error rate), then ONE query per look-up for all its items' keys (duplicates asked once). With
+     * {@code timeoutMs}, an item times out when its latency, or the time until its look-up's query ended, is longer;
+     * an item whose latency alone is longer is not queried.
      */
     private List<Outcome> evaluateAll(List<BatchItem> items, Integer timeoutMs, String client, String purpose, long start,
                                       UUID batchId) {
@@ -196,6 +198,8 @@ class RegistryGateway {
         Lookup[] lookups = new Lookup[n];
         Map<Lookup, Set<String>> keys = new EnumMap<>(Lookup.class);
         Map<Lookup, Map<String, Object>> found = new EnumMap<>(Lookup.class);
+        Map<Lookup, Long> answeredAt = new EnumMap<>(Lookup.class);
+        long checked;
         try {
             for (int i = 0; i < n; i++) {
                 BatchItem item = items.get(i);
@@ -210,12 +214,16 @@ class RegistryGateway {
                 } else {
                     lookups[i] = lookup;
                     outcomes[i] = check(id, lookup, key, client);
-                    if (outcomes[i].status() == null) {
+                    if (outcomes[i].status() == null && (timeoutMs == null || outcomes[i].latencyMs() <= timeoutMs)) {
                         keys.computeIfAbsent(lookup, l -> new LinkedHashSet<>()).add(key);
                     }
                 }
             }
-            keys.forEach((lookup, k) -> found.put(lookup, lookup.queryAll(batchQueries, k)));
+            checked = System.nanoTime();
+            for (Map.Entry<Lookup, Set<String>> e : keys.entrySet()) {
+                found.put(e.getKey(), e.getKey().queryAll(batchQueries, e.getValue()));
+                answeredAt.put(e.getKey(), System.nanoTime());
+            }
         } catch (RuntimeException e) {
             for (Outcome o : outcomes) {
                 if (o != null) {
@@ -226,12 +234,14 @@ class RegistryGateway {
             callLog.record(batchId, client, "NONE", "batch", null, purpose, 500, (System.nanoTime() - start) / 1_000_000);
             throw e;
         }
-        long waited = (System.nanoTime() - start) / 1_000_000; // queued for a worker, and the queries
         for (int i = 0; i < n; i++) {
             Outcome o = outcomes[i];
-            if (o.status() == null) {
+            long ready = checked;
+            if (o.status() == null && found.containsKey(lookups[i])) {
                 o = answered(o, found.get(lookups[i]).get(o.key()));
+                ready = answeredAt.get(lookups[i]);
             }
+            long waited = (ready - start) / 1_000_000; // queued for a worker, and the look-up's query
             if (lookups[i] != null && timeoutMs != null && Math.max(o.latencyMs(), waited) > timeoutMs) {
                 o = new Outcome(o.requestId(), o.registry(), o.operation(), o.key(), HttpStatus.SERVICE_UNAVAILABLE, "registry-timeout",
                         o.registry() + " did not answer within " + timeoutMs + " ms; retry later.", null, timeoutMs);
