@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *
  * <p>Errors are every non-2xx answer other than the documented refusals ({@link #REFUSALS}), exceptions and timeouts,
  * failed logins and malformed answers; the exit status is 1 when there is any error or any lost application, so a run
- * never hides a failure. Bounded: at most 20,000 parents, 1,000 at once and 600 s per phase (logins, timed step,
+ * never hides a failure. The report gives the CPU each process used per submission in the timed step (/proc: the
+ * platform's and the exchange's JVM, found by their {@code --server.port}, this driver, the whole machine). Bounded: at most 20,000 parents, 1,000 at once and 600 s per phase (logins, timed step,
  * read-back). Writes the report to {@code --out} (default {@code target/load/http-check-submit.txt}).
  *
  * <pre>
@@ -53,7 +54,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Other options: {@code --offset N} (skip the first N listed families), {@code --login-concurrency 32},
  * {@code --warm-up 40} (parents checked and submitted 8 at a time before the timed step; not timed, but their
- * errors and read-back count), {@code --timeout 30} (seconds per request), {@code --raise-rate-limit true} (the
+ * errors and read-back count), {@code --reads 0} (afterwards each parent lists its children and reads its application
+ * that many times, C at once, no registry asked: the platform's CPU per request on its HTTP path), {@code --timeout 30} (seconds per request), {@code --raise-rate-limit true} (the
  * exchange's per-registry rate limit to 100,000/s for the run through its admin API, latency and the other settings
  * kept; restored afterwards), {@code --admin-secret}, {@code --platform-secret} (the demo's by default),
  * {@code --commit}, {@code --out}.
@@ -73,7 +75,7 @@ public class HttpLoad {
     static final String JSON_TYPE = "application/json";
 
     record Options(String platform, String exchange, int offset, int parents, int concurrency, int loginConcurrency,
-                   int warmUp, int seconds, int timeout, boolean raiseRateLimit, String adminSecret,
+                   int warmUp, int reads, int seconds, int timeout, boolean raiseRateLimit, String adminSecret,
                    String platformSecret, String commit, Path out) {
 
         static Options parse(String[] args) {
@@ -85,7 +87,7 @@ public class HttpLoad {
                 o.put(args[i].substring(2), args[++i]);
             }
             Set<String> known = Set.of("platform", "exchange", "offset", "parents", "concurrency", "login-concurrency",
-                    "warm-up", "seconds", "timeout", "raise-rate-limit", "admin-secret", "platform-secret", "commit", "out");
+                    "warm-up", "reads", "seconds", "timeout", "raise-rate-limit", "admin-secret", "platform-secret", "commit", "out");
             for (String k : o.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + "; known: " + new TreeSet<>(known));
@@ -96,7 +98,8 @@ public class HttpLoad {
                     Integer.parseInt(o.getOrDefault("offset", "0")), Integer.parseInt(o.getOrDefault("parents", "200")),
                     Integer.parseInt(o.getOrDefault("concurrency", "20")),
                     Integer.parseInt(o.getOrDefault("login-concurrency", "32")),
-                    Integer.parseInt(o.getOrDefault("warm-up", "40")), Integer.parseInt(o.getOrDefault("seconds", "120")),
+                    Integer.parseInt(o.getOrDefault("warm-up", "40")), Integer.parseInt(o.getOrDefault("reads", "0")),
+                    Integer.parseInt(o.getOrDefault("seconds", "120")),
                     Integer.parseInt(o.getOrDefault("timeout", "30")),
                     Boolean.parseBoolean(o.getOrDefault("raise-rate-limit", "true")),
                     o.getOrDefault("admin-secret", "demo-admin-secret"),
@@ -107,9 +110,9 @@ public class HttpLoad {
             }
             if (p.parents < 1 || p.parents > MAX_PARENTS || p.offset < 0 || p.concurrency < 1
                     || p.concurrency > MAX_CONCURRENCY || p.loginConcurrency < 1 || p.loginConcurrency > MAX_CONCURRENCY
-                    || p.warmUp < 0 || p.warmUp > MAX_PARENTS || p.seconds < 1 || p.seconds > MAX_SECONDS
+                    || p.warmUp < 0 || p.warmUp > MAX_PARENTS || p.reads < 0 || p.reads > 100 || p.seconds < 1 || p.seconds > MAX_SECONDS
                     || p.timeout < 1 || p.timeout > MAX_SECONDS) {
-                throw new IllegalArgumentException("bounded: parents 1–" + MAX_PARENTS + ", concurrency 1–"
+                throw new IllegalArgumentException("bounded: parents 1–" + MAX_PARENTS + ", reads 0–100, concurrency 1–"
                         + MAX_CONCURRENCY + ", seconds and timeout 1–" + MAX_SECONDS);
             }
             return p;
@@ -267,8 +270,12 @@ public class HttpLoad {
 
         Stats timed = new Stats();
         List<Parent> timedParents = ordered.subList(warmUp, ordered.size());
+        Cpu cpu = Cpu.of(options.platform, options.exchange);
+        System.err.println("timed step: " + timedParents.size() + " parents, " + options.concurrency + " at once");
+        Map<String, Long> cpu0 = cpu.sample();
         long t0 = System.nanoTime();
         timed.notStarted.set(phase(timedParents, options.concurrency, p -> apply(p, timed)));
+        Map<String, Long> cpu1 = cpu.sample();
         double elapsed = Math.max(timed.lastEnd.get() - t0, 1) / 1e9;
         int submitted = timed.created.get() + timed.existing.get();
         report.add(String.format(Locale.ROOT, "timed step: %d parents started, %d at once, %d not started (time limit), "
@@ -285,6 +292,7 @@ public class HttpLoad {
         report.add("  check         " + percentiles(timed.check));
         report.add("  submit        " + percentiles(timed.submit));
         report.add("  check+submit  " + percentiles(timed.checkAndSubmit) + " (per parent)");
+        report.add(cpu.report(cpu0, cpu1, submitted, elapsed));
 
         // read back every application answered (warm-up and timed) with its parent's session
         List<Answered> all = new ArrayList<>(warm.answered);
@@ -314,9 +322,10 @@ public class HttpLoad {
         int lostCount = sum(lost) + notRead;
         report.add(String.format(Locale.ROOT, "read back: %d of %d answered applications (warm-up and timed); lost %d %s%s",
                 readBack.get(), all.size(), lostCount, counts(lost), notRead > 0 ? ", " + notRead + " not read (time limit)" : ""));
+        int readErrors = options.reads > 0 ? reads(all, report) : 0;
         report.add("load average after: " + loadAverage());
 
-        int errors = timed.errorCount() + warm.errorCount() + loginFailed;
+        int errors = timed.errorCount() + warm.errorCount() + loginFailed + readErrors;
         boolean ok = errors == 0 && lostCount == 0 && submitted > 0 && notTried == 0;
         List<Long> perParent = sorted(timed.checkAndSubmit);
         report.add(String.format(Locale.ROOT, "targets (issue 6: ≥ 300 submissions/s, p99 ≤ 500 ms, 0 errors, 0 lost): %s",
@@ -330,6 +339,47 @@ public class HttpLoad {
         System.out.print(text);
         System.out.println("report: " + options.out);
         return ok;
+    }
+
+    /**
+     * {@code --reads N}: each parent whose application was answered asks N times for its children and its application,
+     * C at once, after the read-back. No registry is asked (the listing is kept, the application is in the database),
+     * so the platform's CPU per request measures its HTTP path (Tomcat, security, session, JSON) plus a read and the
+     * access log's write, steadier than the check on a busy machine. Returns the number of errors (non-200 answers,
+     * another application number).
+     */
+    int reads(List<Answered> all, List<String> report) throws InterruptedException {
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        AtomicInteger requests = new AtomicInteger();
+        Cpu cpu = Cpu.of(options.platform, options.exchange);
+        System.err.println("reads: " + all.size() + " parents × " + options.reads);
+        Map<String, Long> cpu0 = cpu.sample();
+        long r0 = System.nanoTime();
+        int notRead = phase(all, options.concurrency, a -> {
+            for (int i = 0; i < options.reads; i++) {
+                try {
+                    ok(send(a.parent(), "GET", options.platform + "/api/v1/parent/children", JSON_TYPE, null, null),
+                            "children");
+                    HttpResponse<String> r = ok(send(a.parent(), "GET", options.platform
+                            + "/api/v1/parent/applications/" + a.id(), JSON_TYPE, null, null), "application");
+                    requests.addAndGet(2);
+                    if (!a.number().equals(asMap(Json.parse(r.body())).get("number"))) {
+                        count(errors, "another number");
+                    }
+                } catch (Failure f) {
+                    count(errors, f.kind);
+                    printFailure("reads", a.parent(), f);
+                }
+            }
+        });
+        Map<String, Long> cpu1 = cpu.sample();
+        double s = seconds(r0);
+        report.add(String.format(Locale.ROOT, "reads (--reads %d, no registry asked): %d requests (children + "
+                + "application) in %.1f s = %.0f/s, errors %d %s%s", options.reads, requests.get(), s,
+                requests.get() / s, sum(errors), counts(errors), notRead > 0 ? ", " + notRead + " parents not started" : ""));
+        report.add(cpu.report(cpu0, cpu1, requests.get(), s).replace("per submission in the timed step",
+                "per read request"));
+        return sum(errors) + notRead;
     }
 
     // --- one parent ------------------------------------------------------------------------------------------------
@@ -594,6 +644,71 @@ public class HttpLoad {
         return parents;
     }
 
+    // --- CPU used in the timed step ---------------------------------------------------------------------------------
+
+    /**
+     * CPU time (utime + stime from /proc, clock ticks of 10 ms) of the platform's and the exchange's JVM (found by
+     * their {@code --server.port=} on this machine), of this driver, and of the whole machine ({@code /proc/stat}, all
+     * but idle and iowait), sampled before and after the timed step; reported per submission. A process not found is
+     * left out of the report.
+     */
+    record Cpu(Map<String, Long> pids) {
+
+        static final double TICK_MS = 10.0; // USER_HZ: 100 on Linux
+
+        static Cpu of(String platform, String exchange) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            find(URI.create(platform).getPort()).ifPresent(pid -> pids.put("platform JVM", pid));
+            find(URI.create(exchange).getPort()).ifPresent(pid -> pids.put("exchange JVM", pid));
+            pids.put("load driver", ProcessHandle.current().pid());
+            return new Cpu(pids);
+        }
+
+        /** The java process started with {@code --server.port=PORT}. */
+        static java.util.Optional<Long> find(int port) {
+            String arg = "--server.port=" + port;
+            return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                    .map(a -> List.of(a).contains(arg)).orElse(false)).map(ProcessHandle::pid).findFirst();
+        }
+
+        Map<String, Long> sample() {
+            Map<String, Long> ticks = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException e) {
+                    // not readable (another user, or ended): left out
+                }
+            });
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]); // not idle, not iowait
+                }
+                ticks.put("machine", busy);
+            } catch (IOException | RuntimeException e) {
+                // no /proc/stat: left out
+            }
+            return ticks;
+        }
+
+        String report(Map<String, Long> before, Map<String, Long> after, int submitted, double seconds) {
+            List<String> parts = new ArrayList<>();
+            before.forEach((name, t0) -> {
+                Long t1 = after.get(name);
+                if (t1 != null) {
+                    double ms = (t1 - t0) * TICK_MS;
+                    parts.add(String.format(Locale.ROOT, "%s %.2f ms (%.2f cores)", name,
+                            submitted > 0 ? ms / submitted : 0.0, ms / 1000 / Math.max(seconds, 1e-3)));
+                }
+            });
+            return "CPU per submission in the timed step (/proc, " + submitted + "): " + String.join(", ", parts);
+        }
+    }
+
     // --- running and counting --------------------------------------------------------------------------------------
 
     interface Work<T> {
@@ -726,6 +841,7 @@ public class HttpLoad {
 
     /** Just enough JSON for these answers (objects, arrays, strings, numbers, booleans, null); no dependencies. */
     static final class Json {
+        private static final Pattern LONG = Pattern.compile("-?\\d{1,18}");
         private final String s;
         private int i;
 
@@ -814,7 +930,7 @@ public class HttpLoad {
                 throw new IllegalStateException("bad JSON value at " + i);
             }
             String n = s.substring(start, i);
-            return n.matches("-?\\d{1,18}") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+            return LONG.matcher(n).matches() ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
         }
 
         private void expect(char c) {

@@ -12,11 +12,13 @@
 #
 # Bounded: at most 20000 parents, 1000 at once, 600 s per phase (logins, timed step, read-back). Further options
 # go to the driver (scripts/load/HttpLoad.java, see its header): --offset N (skip the first N families, e.g. for a
-# second run on the same data), --warm-up 40, --login-concurrency 32, --timeout 30, --raise-rate-limit true (the
-# exchange's per-registry rate limit to 100000/s for the run, latency kept at its setting — 20–80 ms by default — and
-# restored afterwards). Report: target/load/http-check-submit.txt (load average before/after, commit, throughput,
-# p50/p99/max per request and per parent, refusals by reason, errors, lost). Exit status 1 on any error or lost
-# application, 2 on bad arguments.
+# second run on the same data), --warm-up 40, --reads 0 (afterwards each parent lists its children and reads its
+# application that many times, no registry asked: the platform's CPU per request on its HTTP path),
+# --login-concurrency 32, --timeout 30, --raise-rate-limit true (the exchange's per-registry rate limit to 100000/s
+# for the run, latency kept at its setting — 20–80 ms by default — and restored afterwards). Report:
+# target/load/http-check-submit.txt (load average before/after, commit, throughput, p50/p99/max per request and per
+# parent, refusals by reason, errors, lost, and the CPU per submission of the platform's and the exchange's JVM, the
+# driver and the machine, from /proc). Exit status 1 on any error or lost application, 2 on bad arguments.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PLATFORM="${1:-http://127.0.0.1:8080}"
