@@ -22,9 +22,10 @@ import java.time.Duration;
  * @param failureRate        percent of failed calls that opens a registry's circuit
  * @param openFor            how long an open circuit refuses calls before trying again
  * @param threads            threads that handle the answers
- * @param maxInFlight        batches sent to the exchange at once; more wait in the platform (their call's time limit
- *                           starts when they are sent), so that a busy exchange queues look-ups instead of timing them
- *                           out and opening the registries' circuits
+ * @param maxInFlight        requests at the exchange at once; batches asked for meanwhile wait in the platform (their
+ *                           call's time limit starts when they are sent) and go out merged, up to 50 look-ups a request,
+ *                           so that a busy exchange queues look-ups instead of timing them out and opening the
+ *                           registries' circuits, and answers fewer, bigger requests
  */
 @Validated
 @ConfigurationProperties("xuewei.registry")
@@ -40,5 +41,5 @@ public record RegistryProperties(
         @DefaultValue("50") @Min(1) int failureRate,
         @DefaultValue("10s") Duration openFor,
         @DefaultValue("64") @Min(1) int threads,
-        @DefaultValue("64") @Min(1) int maxInFlight) {
+        @DefaultValue("12") @Min(1) int maxInFlight) {
 }

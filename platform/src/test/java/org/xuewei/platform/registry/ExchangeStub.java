@@ -40,6 +40,11 @@ public final class ExchangeStub implements AutoCloseable {
     private final AtomicInteger batchesNow = new AtomicInteger();
     private final AtomicInteger mostBatchesAtOnce = new AtomicInteger();
     private volatile int tokenLifetimeSeconds = 600;
+    private final AtomicInteger failBatches = new AtomicInteger();
+    private volatile int failBatchesWith;
+    private volatile int firstValidToken;
+    private final java.util.List<Integer> itemsPerBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Integer> timeoutsMs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ExchangeStub(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -88,7 +93,31 @@ public final class ExchangeStub implements AutoCloseable {
     public ExchangeStub recover() {
         outages.clear();
         delays.clear();
+        failBatches.set(0);
         return this;
+    }
+
+    /** The next {@code count} batch requests are answered {@code status} as a whole (e.g. 503, 429). */
+    public ExchangeStub failBatches(int status, int count) {
+        failBatchesWith = status;
+        failBatches.set(count);
+        return this;
+    }
+
+    /** The tokens issued so far are refused from now on (401), as after the exchange restarted. */
+    public ExchangeStub revokeTokens() {
+        firstValidToken = tokens.get() + 1;
+        return this;
+    }
+
+    /** The number of items of each batch answered, in the order they arrived. */
+    public java.util.List<Integer> itemsPerBatch() {
+        return java.util.List.copyOf(itemsPerBatch);
+    }
+
+    /** The {@code timeoutMs} of each batch answered, in the order they arrived. */
+    public java.util.List<Integer> timeoutsMs() {
+        return java.util.List.copyOf(timeoutsMs);
     }
 
     public int calls(String pathPrefix) {
@@ -165,8 +194,14 @@ public final class ExchangeStub implements AutoCloseable {
      */
     private void batch(HttpExchange x) throws IOException {
         String auth = x.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer stub-registry.read-")) {
+        if (auth == null || !auth.startsWith("Bearer stub-registry.read-")
+                || Integer.parseInt(auth.substring("Bearer stub-registry.read-".length())) < firstValidToken) {
             problem(x, 401, "invalid-token");
+            return;
+        }
+        if (failBatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            x.getRequestBody().readAllBytes();
+            problem(x, failBatchesWith, failBatchesWith == 429 ? "rate-limited" : "registry-unavailable");
             return;
         }
         JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
@@ -176,6 +211,8 @@ public final class ExchangeStub implements AutoCloseable {
             return;
         }
         batches.incrementAndGet();
+        itemsPerBatch.add(body.path("items").size());
+        timeoutsMs.add(body.path("timeoutMs").asInt(-1));
         mostBatchesAtOnce.accumulateAndGet(batchesNow.incrementAndGet(), Math::max);
         try {
             answerBatch(x, body);

@@ -62,7 +62,7 @@ public final class ExchangeClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final CircuitBreakerRegistry breakers;
-    private final InFlightLimit inFlight;
+    private final InFlightLimit<Item, Reply> inFlight;
     private final Object tokenLock = new Object();
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
@@ -82,7 +82,7 @@ public final class ExchangeClient implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).executor(executor)
                 .version(HttpClient.Version.HTTP_1_1).build();
-        this.inFlight = new InFlightLimit(properties.maxInFlight(), executor);
+        this.inFlight = new InFlightLimit<>(properties.maxInFlight(), MAX_BATCH, executor, this::request);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(5)
@@ -143,20 +143,14 @@ public final class ExchangeClient implements AutoCloseable {
             return;
         }
         Instant fetchedAt = Instant.now();
-        long[] started = {System.nanoTime()};
+        List<Item> sent = new ArrayList<>(asked.size());
+        asked.forEach(i -> sent.add(items.get(i)));
         // the call's time limit starts when it is sent: waiting for a turn (InFlightLimit) does not count against it,
-        // only against the look-up's overall deadline
-        inFlight.submit(() -> {
-            started[0] = System.nanoTime();
-            long left = deadline - started[0];
-            if (left <= 0) {
-                return CompletableFuture.failedFuture(new NotSent());
-            }
-            return send(items, asked, Duration.ofNanos(Math.min(properties.callTimeout().toNanos(), left)), false);
-        }).whenComplete((response, error) -> {
+        // only against the look-up's overall deadline; waiting, it may go out merged with other callers' look-ups
+        inFlight.submit(sent, deadline).whenComplete((part, error) -> {
             if (error instanceof NotSent || error instanceof CompletionException && error.getCause() instanceof NotSent) {
                 // the look-up's time ran out while it waited its turn: not the registries' failure, so no circuit counts it
-                log.warn("{} look-ups not sent: their time ran out waiting for a turn ({} batches at the exchange, {} waiting)",
+                log.warn("{} look-ups not sent: their time ran out waiting for a turn ({} requests at the exchange, {} batches waiting)",
                         asked.size(), inFlight.running(), inFlight.waiting());
                 asked.forEach(i -> {
                     breakers.circuitBreaker(items.get(i).lookup().registry()).releasePermission();
@@ -165,30 +159,17 @@ public final class ExchangeClient implements AutoCloseable {
                 result.complete(List.of(answers));
                 return;
             }
-            long took = System.nanoTime() - started[0];
+            Reply reply = error != null ? new Reply(null, error.toString(), System.nanoTime()) : part.result();
+            int offset = error != null ? 0 : part.offset();
+            long took = error != null ? 0 : reply.answeredAt() - part.sentAt();
             List<Integer> failed = new ArrayList<>();
-            JsonNode results = null;
-            String problem = null;
-            if (error != null) {
-                problem = error instanceof CompletionException && error.getCause() != null ? error.getCause().toString() : error.toString();
-                log.warn("exchange batch of {} look-ups failed (attempt {}): {}", asked.size(), attempt, problem);
-            } else if (response.statusCode() != 200) {
-                problem = "batch answered " + response.statusCode();
-                if (response.statusCode() != 429 && response.statusCode() < 500) {
-                    log.warn("exchange refused a batch: {} {}", response.statusCode(), abbreviate(response.body()));
-                }
-            } else {
-                try {
-                    results = JSON.readTree(response.body()).path("items");
-                } catch (RuntimeException e) {
-                    problem = "unreadable batch answer: " + e;
-                }
-            }
+            JsonNode results = reply.items();
+            String problem = reply.problem();
             for (int k = 0; k < asked.size(); k++) {
                 int i = asked.get(k);
                 Item item = items.get(i);
                 CircuitBreaker breaker = breakers.circuitBreaker(item.lookup().registry());
-                JsonNode a = results == null ? null : results.path(k);
+                JsonNode a = results == null ? null : results.path(offset + k);
                 String outcome = a == null ? "UNAVAILABLE" : a.path("outcome").asString("UNAVAILABLE");
                 switch (outcome) {
                     case "FOUND", "NO_RECORD" -> {
@@ -221,12 +202,45 @@ public final class ExchangeClient implements AutoCloseable {
         });
     }
 
+    /**
+     * One request to the exchange for the items of one or more callers' batches, due by the earliest of their
+     * deadlines (and within the call's time limit); never completes exceptionally: a failed request (transport error,
+     * a status other than 200, an unreadable answer) is a reply without items that says what went wrong.
+     */
+    private CompletableFuture<Reply> request(List<Item> items, long deadline) {
+        Duration timeout = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(properties.callTimeout().toNanos(), deadline - System.nanoTime())));
+        return send(items, timeout, false).handle((response, error) -> {
+            long answeredAt = System.nanoTime();
+            if (error != null) {
+                String problem = error instanceof CompletionException && error.getCause() != null ? error.getCause().toString() : error.toString();
+                log.warn("exchange request of {} look-ups failed: {}", items.size(), problem);
+                return new Reply(null, problem, answeredAt);
+            }
+            if (response.statusCode() != 200) {
+                if (response.statusCode() != 429 && response.statusCode() < 500) {
+                    log.warn("exchange refused a batch: {} {}", response.statusCode(), abbreviate(response.body()));
+                }
+                return new Reply(null, "batch answered " + response.statusCode(), answeredAt);
+            }
+            try {
+                return new Reply(JSON.readTree(response.body()).path("items"), null, answeredAt);
+            } catch (RuntimeException e) {
+                return new Reply(null, "unreadable batch answer: " + e, answeredAt);
+            }
+        });
+    }
+
+    /** What a request brought back: the answers' items in the order asked, or (without them) what went wrong. */
+    private record Reply(JsonNode items, String problem, long answeredAt) {
+    }
+
     /** The batch request; a 401 (token expired or the exchange restarted) is sent once more with a fresh token. */
-    private CompletableFuture<HttpResponse<String>> send(List<Item> items, List<Integer> asked, Duration timeout, boolean fresh) {
+    private CompletableFuture<HttpResponse<String>> send(List<Item> items, Duration timeout, boolean fresh) {
         StringBuilder body = new StringBuilder("{\"timeoutMs\":").append(Math.max(1, timeout.toMillis() - TIMEOUT_MARGIN_MS))
                 .append(",\"items\":[");
-        for (int k = 0; k < asked.size(); k++) {
-            Item item = items.get(asked.get(k));
+        for (int k = 0; k < items.size(); k++) {
+            Item item = items.get(k);
             body.append(k == 0 ? "" : ",").append("{\"registry\":").append(JSON.writeValueAsString(item.lookup().registry()))
                     .append(",\"operation\":").append(JSON.writeValueAsString(item.lookup().operation()))
                     .append(",\"key\":").append(JSON.writeValueAsString(item.key())).append('}');
@@ -249,7 +263,7 @@ public final class ExchangeClient implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenCompose(r -> r.statusCode() == 401 && !fresh ? send(items, asked, timeout, true) : CompletableFuture.completedFuture(r));
+                .thenCompose(r -> r.statusCode() == 401 && !fresh ? send(items, timeout, true) : CompletableFuture.completedFuture(r));
     }
 
     /** The exchange answers items still waiting for their registry this long before the call's own timeout. */
@@ -280,6 +294,11 @@ public final class ExchangeClient implements AutoCloseable {
     /** The state of a registry's circuit (CLOSED, OPEN, HALF_OPEN…), for health and tests. */
     public String circuit(String registry) {
         return breakers.circuitBreaker(registry).getState().name();
+    }
+
+    /** Calls a registry's circuit counted as failed (in its sliding window), for tests. */
+    int failedCalls(String registry) {
+        return breakers.circuitBreaker(registry).getMetrics().getNumberOfFailedCalls();
     }
 
     /** The cached access token, fetched again shortly before it expires (or when the exchange refused it). */
@@ -331,8 +350,28 @@ public final class ExchangeClient implements AutoCloseable {
         return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
+    /** Requests sent to the exchange so far. */
+    long requestsSent() {
+        return inFlight.requests();
+    }
+
+    /** Callers' batches sent so far (several share a request when they waited for a turn together). */
+    long batchesSent() {
+        return inFlight.batches();
+    }
+
+    /** Look-ups sent so far (each try counts). */
+    long lookupsSent() {
+        return inFlight.items();
+    }
+
     @Override
     public void close() {
+        if (inFlight.requests() > 0) {
+            log.info("exchange client closing: {} requests sent, carrying {} batches and {} look-ups ({} look-ups a request)",
+                    inFlight.requests(), inFlight.batches(), inFlight.items(),
+                    String.format(java.util.Locale.ROOT, "%.1f", inFlight.items() / (double) inFlight.requests()));
+        }
         executor.shutdownNow();
         scheduler.shutdownNow();
     }

@@ -1,5 +1,8 @@
 package org.xuewei.platform.registry.exchange;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +15,17 @@ import org.xuewei.platform.registry.ZoneDirectory;
 class RegistryBeans {
 
     @Bean(destroyMethod = "close")
-    ExchangeClient exchangeClient(RegistryProperties properties) {
-        return new ExchangeClient(properties);
+    ExchangeClient exchangeClient(RegistryProperties properties, ObjectProvider<MeterRegistry> meters) {
+        ExchangeClient client = new ExchangeClient(properties);
+        meters.ifAvailable(m -> {
+            FunctionCounter.builder("xuewei.registry.requests", client, ExchangeClient::requestsSent)
+                    .description("requests sent to the exchange").register(m);
+            FunctionCounter.builder("xuewei.registry.batches", client, ExchangeClient::batchesSent)
+                    .description("callers' batches sent to the exchange (merged ones share a request)").register(m);
+            FunctionCounter.builder("xuewei.registry.lookups", client, ExchangeClient::lookupsSent)
+                    .description("look-ups sent to the exchange").register(m);
+        });
+        return client;
     }
 
     /** Zones from the exchange's catalog export until the catalog module provides a {@code @Primary} directory. */
