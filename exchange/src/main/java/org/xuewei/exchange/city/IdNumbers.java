@@ -1,8 +1,8 @@
 package org.xuewei.exchange.city;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /** 公民身份号码 — citizen ID numbers under GB 11643-1999: region(6) + birth date(8) + sequence(3) + check. */
@@ -35,15 +35,26 @@ public final class IdNumbers {
 
     /** True when the number has the right shape, a real date and a correct check character. */
     public static boolean isValid(String id) {
-        if (id == null || !id.matches("\\d{17}[0-9X]")) {
+        if (id == null || id.length() != 18) {
             return false;
         }
-        try {
-            LocalDate.parse(id.substring(6, 14), DATE);
-        } catch (DateTimeParseException e) {
+        for (int i = 0; i < 17; i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        char last = id.charAt(17);
+        if ((last < '0' || last > '9') && last != 'X') {
             return false;
         }
-        return checkDigit(id) == id.charAt(17);
+        // the birth date (uuuuMMdd) must exist; checked by hand: a batch validates up to 50 numbers per request
+        int year = Integer.parseInt(id, 6, 10, 10);
+        int month = Integer.parseInt(id, 10, 12, 10);
+        int day = Integer.parseInt(id, 12, 14, 10);
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return false;
+        }
+        return checkDigit(id) == last;
     }
 
     public static LocalDate birthDate(String id) {

@@ -22,6 +22,12 @@ class IdNumbersTests {
         assertThat(IdNumbers.isValid("1101051949123100")).isFalse();
         assertThat(IdNumbers.isValid("11010519491231002x")).isFalse();
         assertThat(IdNumbers.isValid(null)).isFalse();
+        assertThat(IdNumbers.isValid("１１0105194912310021")).isFalse(); // full-width digits
+        assertThat(IdNumbers.isValid(IdNumbers.of("360102", LocalDate.of(2020, 2, 29), 1))).isTrue();
+        for (String date : new String[]{"19000229", "20210229", "20201301", "20200001", "20200100", "20200431", "2020-1-1"}) {
+            String body = "360102" + date + "001";
+            assertThat(IdNumbers.isValid(body + IdNumbers.checkDigit(body.replace('-', '0')))).as(date).isFalse();
+        }
     }
 
     @Test
