@@ -77,7 +77,10 @@ class RegistryGateway {
 
     enum Key { ID_NUMBER, RECORD_NUMBER }
 
-    /** What one look-up came to before its simulated latency: the data, or a refusal with its status and code. */
+    /**
+     * What one look-up came to before its simulated latency: the data, or a refusal with its status and code. Between
+     * its checks and its query (inside the gateway only) it has no status yet, only its latency.
+     */
     record Outcome(UUID requestId, String registry, String operation, String key, HttpStatus status, String code,
                    String message, Object data, int latencyMs) {
 
