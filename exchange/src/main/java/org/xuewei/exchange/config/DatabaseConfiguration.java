@@ -19,6 +19,13 @@ import java.nio.file.Path;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    /**
+     * Every statement of the exchange is a look-up by key. A batch's queries take the keys as an array
+     * ({@code id_number = any(?)}), whose custom plans PostgreSQL found cheaper than the generic one and so planned
+     * again at each execution: 0.35 ms of server CPU per one-key households query instead of 0.04 (3,000 keys measured
+     * on one connection). Generic plans (planned once per prepared statement) make array and single look-ups cost alike.
+     */
+    static final String GENERIC_PLANS = "set plan_cache_mode = force_generic_plan";
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(ExchangeProperties properties) {
@@ -30,6 +37,7 @@ class DatabaseConfiguration {
             ds.setPassword(db.password());
             ds.setPoolName("exchange");
             ds.setMaximumPoolSize(10);
+            ds.setConnectionInitSql(GENERIC_PLANS);
             return ds;
         }
         try {
@@ -41,6 +49,7 @@ class DatabaseConfiguration {
             ds.setUsername(EmbeddedDatabase.USER);
             ds.setPoolName("exchange");
             ds.setMaximumPoolSize(10);
+            ds.setConnectionInitSql(GENERIC_PLANS);
             return ds;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
