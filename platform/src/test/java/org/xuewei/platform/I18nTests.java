@@ -56,6 +56,21 @@ class I18nTests {
         }
     }
 
+    /**
+     * The message source asks the basenames in order, and a basename without a bundle is asked again (and logged as a
+     * warning) for every message found after it: 5,616 warnings in one HTTP load run for a {@code registry/messages}
+     * that never existed.
+     */
+    @Test
+    void every_registered_basename_has_a_bundle_and_every_bundle_is_registered() throws IOException {
+        List<String> registered = List.of(load(RESOURCES.resolve("application.properties"))
+                .getProperty("spring.messages.basename").split(","));
+        List<String> present = bundles().stream()
+                .map(b -> RESOURCES.relativize(b).toString().replace('\\', '/').replaceAll("\\.properties$", ""))
+                .toList();
+        assertThat(registered).as("spring.messages.basename").containsExactlyInAnyOrderElementsOf(present);
+    }
+
     @Test
     void no_bundle_has_a_bare_apostrophe_before_arguments() throws IOException {
         // MessageFormat swallows a single ' in messages with arguments; use ’ in English text

@@ -55,6 +55,7 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new ShellModel());
     }
 
     /** Only the two languages the bundles have: English, or else Chinese. */
