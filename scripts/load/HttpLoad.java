@@ -1,10 +1,12 @@
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +185,10 @@ public class HttpLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        // the parents' connections are kept between requests (the JDK keeps 5 per server by default), and a POST is
+        // never sent twice behind the driver's back
+        System.setProperty("http.maxConnections", String.valueOf(MAX_CONCURRENCY));
+        System.setProperty("sun.net.http.retryPost", "false");
         Options options;
         try {
             options = Options.parse(args);
@@ -301,7 +307,7 @@ public class HttpLoad {
         AtomicInteger readBack = new AtomicInteger();
         int notRead = phase(all, Math.min(options.concurrency, 32), a -> {
             try {
-                HttpResponse<String> r = send(a.parent(), "GET", options.platform + "/api/v1/parent/applications/"
+                Answer r = send(a.parent(), "GET", options.platform + "/api/v1/parent/applications/"
                         + a.id(), JSON_TYPE, null, null);
                 Object number = r.statusCode() == 200 ? asMap(Json.parse(r.body())).get("number") : null;
                 if (a.number().equals(number)) {
@@ -360,7 +366,7 @@ public class HttpLoad {
                 try {
                     ok(send(a.parent(), "GET", options.platform + "/api/v1/parent/children", JSON_TYPE, null, null),
                             "children");
-                    HttpResponse<String> r = ok(send(a.parent(), "GET", options.platform
+                    Answer r = ok(send(a.parent(), "GET", options.platform
                             + "/api/v1/parent/applications/" + a.id(), JSON_TYPE, null, null), "application");
                     requests.addAndGet(2);
                     if (!a.number().equals(asMap(Json.parse(r.body())).get("number"))) {
@@ -386,7 +392,7 @@ public class HttpLoad {
 
     /** The browser's sign-in: platform → city identity provider (code on the demo page) → platform session + CSRF. */
     void login(Parent p) throws Failure {
-        HttpResponse<String> r = follow(p, send(p, "GET", options.platform + "/parent", HTML, null, null));
+        Answer r = follow(p, send(p, "GET", options.platform + "/parent", HTML, null, null));
         expect(r, options.exchange, "/login", "login page");
         r = follow(p, send(p, "POST", options.exchange + "/login/code", HTML,
                 form(Map.of("phone", p.phone, "_csrf", token(CSRF, r, "login csrf"))), null));
@@ -404,7 +410,7 @@ public class HttpLoad {
         String step = "children";
         try {
             long a = System.nanoTime();
-            HttpResponse<String> r = ok(send(p, "GET", options.platform + "/api/v1/parent/children", JSON_TYPE, null,
+            Answer r = ok(send(p, "GET", options.platform + "/api/v1/parent/children", JSON_TYPE, null,
                     null), step);
             List<Object> children = asList(Json.parse(r.body()));
             long b = System.nanoTime();
@@ -475,41 +481,75 @@ public class HttpLoad {
 
     // --- HTTP as a browser: one cookie jar per parent (cookies ignore ports, as in a browser) ---------------------
 
-    HttpResponse<String> send(Parent p, String method, String url, String accept, String body,
-                              Map<String, String> headers) throws Failure {
+    /**
+     * An answer to a parent's request: status, body, the URI asked and the headers. The parents' requests go through
+     * {@link HttpURLConnection} (blocking, keep-alive): the JDK's {@link HttpClient} handed every request between
+     * the caller's thread, its selector thread and its executor, and cost the driver about twice the CPU per request
+     * on this machine (async-profiler on the driver), CPU taken from the platform on the same 2 cores.
+     */
+    record Answer(int statusCode, String body, URI uri, Map<String, List<String>> headers) {
+
+        List<String> all(String name) {
+            List<String> values = new ArrayList<>();
+            headers.forEach((k, v) -> {
+                if (k != null && k.equalsIgnoreCase(name)) {
+                    values.addAll(v);
+                }
+            });
+            return values;
+        }
+    }
+
+    Answer send(Parent p, String method, String url, String accept, String body,
+                Map<String, String> headers) throws Failure {
         URI uri = URI.create(url);
         if (!LOOPBACK.matcher(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).matches()) {
             throw new Failure("left loopback", url);
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(options.timeout))
-                .header("Accept", accept).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
-        if (headers != null) {
-            headers.forEach(b::header);
-        }
-        if (body != null && (headers == null || !headers.containsKey("Content-Type"))) {
-            b.header("Content-Type", "application/x-www-form-urlencoded");
         }
         String cookies;
         synchronized (p.cookies) {
             cookies = String.join("; ", p.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
-        if (!cookies.isEmpty()) {
-            b.header("Cookie", cookies);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r;
+        Answer r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(options.timeout * 1000);
+            c.setRequestMethod(method);
+            c.setRequestProperty("Accept", accept);
+            c.setRequestProperty("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
+            if (headers != null) {
+                headers.forEach(c::setRequestProperty);
+            }
+            if (!cookies.isEmpty()) {
+                c.setRequestProperty("Cookie", cookies);
+            }
+            if (body != null) {
+                if (headers == null || !headers.containsKey("Content-Type")) {
+                    c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (var out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            String text;
+            try (var in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is kept
+            }
+            r = new Answer(status, text, uri, c.getHeaderFields());
+        } catch (SocketTimeoutException e) {
             throw new Failure("timeout", method + " " + uri.getPath() + " after " + options.timeout + " s");
         } catch (IOException e) {
             throw new Failure(e.getClass().getSimpleName(), method + " " + uri.getPath() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted", method + " " + uri.getPath());
         }
         synchronized (p.cookies) {
-            for (String set : r.headers().allValues("set-cookie")) {
+            for (String set : r.all("set-cookie")) {
                 String pair = set.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
@@ -526,12 +566,12 @@ public class HttpLoad {
         return r;
     }
 
-    HttpResponse<String> follow(Parent p, HttpResponse<String> r) throws Failure {
+    Answer follow(Parent p, Answer r) throws Failure {
         for (int hops = 0; r.statusCode() / 100 == 3; hops++) {
             if (hops == 10) {
                 throw new Failure("redirect loop", r.uri().toString());
             }
-            String location = r.headers().firstValue("location").orElse(null);
+            String location = r.all("location").stream().findFirst().orElse(null);
             if (location == null) {
                 throw new Failure("redirect without location", r.uri().toString());
             }
@@ -540,7 +580,7 @@ public class HttpLoad {
         return r;
     }
 
-    static void expect(HttpResponse<String> r, String base, String path, String what) throws Failure {
+    static void expect(Answer r, String base, String path, String what) throws Failure {
         if (r.statusCode() != 200 || !r.uri().getPath().equals(path)
                 || !(r.uri().getScheme() + "://" + r.uri().getAuthority()).equals(base)) {
             throw new Failure(what + ": HTTP " + r.statusCode() + " at " + r.uri().getPath()
@@ -549,7 +589,7 @@ public class HttpLoad {
         }
     }
 
-    static String token(Pattern pattern, HttpResponse<String> r, String what) throws Failure {
+    static String token(Pattern pattern, Answer r, String what) throws Failure {
         Matcher m = pattern.matcher(r.body());
         if (!m.find()) {
             throw new Failure("no " + what, r.uri() + " " + abbreviate(r.body()));
@@ -557,7 +597,7 @@ public class HttpLoad {
         return m.group(1);
     }
 
-    static HttpResponse<String> ok(HttpResponse<String> r, String step) throws Failure {
+    static Answer ok(Answer r, String step) throws Failure {
         if (r.statusCode() != 200) {
             throw new Failure(step + " HTTP " + r.statusCode(), abbreviate(r.body()));
         }
