@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -254,8 +255,45 @@ public class ApplicationStore {
                 .update();
     }
 
-    /** New applications in one statement (arrays unnested by PostgreSQL), all or none; consent given at submission. */
-    public void insertAll(List<ApplicationRow> rows) {
+    private static final String INSERT_FROM_ARRAYS = """
+            insert into application.application (id, number, child_id, child_hash, guardian_hash, guardian_cipher, season,
+                grade, status, district_code, public_school, private_school, home_kind, home_ref, home_key, category_code,
+                category_rank, points, policy_ref, reasons, note, idempotency_key, consent_at, submitted_at, updated_at)
+            select cast(c0 as uuid), c1, cast(c2 as uuid), c3, c4, c5, cast(c6 as int), c7, c8, c9, c10, c11, c12, c13,
+                c14, c15, cast(c16 as int), cast(c17 as numeric), c18, c19, c20, c21, cast(c22 as timestamptz),
+                cast(c23 as timestamptz), cast(c24 as timestamptz)
+            from unnest(:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9, :c10, :c11, :c12, :c13, :c14, :c15, :c16,
+                :c17, :c18, :c19, :c20, :c21, :c22, :c23, :c24)
+                as u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20,
+                     c21, c22, c23, c24)""";
+
+    private static final String STEPS_FROM_ARRAYS = """
+            insert into application.application_step (application_id, status, occurred_at, actor, reasons)
+            select cast(u.id as uuid), u.status, cast(u.at as timestamptz), u.actor, u.reasons
+            from unnest(:stepIds, :stepStatuses, :stepAts, :stepActors, :stepReasons) as u(id, status, at, actor, reasons)""";
+
+    /**
+     * New applications with their timelines and the facts they were judged on, in one statement (all or none): a
+     * submission's writes in the application module's tables, one round trip for many submissions; consent given at
+     * submission. Rows are inserted in the arrays' order, so each timeline's ids follow its steps.
+     */
+    public void insertNew(List<ApplicationRow> rows, Map<UUID, List<EnrollmentApplication.Step>> steps,
+                          List<CandidateFacts.Recorded> facts) {
+        Map<String, Object> params = new HashMap<>(applicationArrays(rows));
+        params.putAll(stepArrays(steps));
+        Map<String, Object> factArrays = CandidateFacts.arrays(facts);
+        params.putAll(factArrays);
+        // the rows reference each other: the foreign keys are checked at the end of the statement, when all are in
+        String sql = "with applications as (" + INSERT_FROM_ARRAYS + "),\n steps as (" + STEPS_FROM_ARRAYS + ")\n"
+                + (factArrays.isEmpty() ? "select 1" : CandidateFacts.UPSERT_FROM_ARRAYS);
+        if (factArrays.isEmpty()) {
+            jdbc.sql(sql).params(params).query(Integer.class).list();
+        } else {
+            jdbc.sql(sql).params(params).update();
+        }
+    }
+
+    private static Map<String, Object> applicationArrays(List<ApplicationRow> rows) {
         int n = rows.size();
         String[][] c = new String[25][n];
         for (int i = 0; i < n; i++) {
@@ -270,25 +308,14 @@ public class ApplicationStore {
                 c[k][i] = v[k];
             }
         }
-        var statement = jdbc.sql("""
-                        insert into application.application (id, number, child_id, child_hash, guardian_hash, guardian_cipher, season,
-                            grade, status, district_code, public_school, private_school, home_kind, home_ref, home_key, category_code,
-                            category_rank, points, policy_ref, reasons, note, idempotency_key, consent_at, submitted_at, updated_at)
-                        select cast(c0 as uuid), c1, cast(c2 as uuid), c3, c4, c5, cast(c6 as int), c7, c8, c9, c10, c11, c12, c13,
-                            c14, c15, cast(c16 as int), cast(c17 as numeric), c18, c19, c20, c21, cast(c22 as timestamptz),
-                            cast(c23 as timestamptz), cast(c24 as timestamptz)
-                        from unnest(:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9, :c10, :c11, :c12, :c13, :c14, :c15, :c16,
-                            :c17, :c18, :c19, :c20, :c21, :c22, :c23, :c24)
-                            as u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20,
-                                 c21, c22, c23, c24)""");
+        Map<String, Object> params = new HashMap<>();
         for (int k = 0; k < 25; k++) {
-            statement = statement.param("c" + k, c[k]);
+            params.put("c" + k, c[k]);
         }
-        statement.update();
+        return params;
     }
 
-    /** The steps of many applications' timelines, each application's in order, in one statement. */
-    public void appendStepsAll(Map<UUID, List<EnrollmentApplication.Step>> steps) {
+    private static Map<String, Object> stepArrays(Map<UUID, List<EnrollmentApplication.Step>> steps) {
         List<String> ids = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         List<String> ats = new ArrayList<>();
@@ -303,18 +330,9 @@ public class ApplicationStore {
                 reasons.add(codes(s.reasons()));
             }
         });
-        if (ids.isEmpty()) {
-            return;
-        }
-        // rows are inserted in the arrays' order, so each timeline's ids follow its steps
-        jdbc.sql("""
-                        insert into application.application_step (application_id, status, occurred_at, actor, reasons)
-                        select cast(u.id as uuid), u.status, cast(u.at as timestamptz), u.actor, u.reasons
-                        from unnest(:ids, :statuses, :ats, :actors, :reasons) as u(id, status, at, actor, reasons)""")
-                .param("ids", ids.toArray(String[]::new)).param("statuses", statuses.toArray(String[]::new))
-                .param("ats", ats.toArray(String[]::new)).param("actors", actors.toArray(String[]::new))
-                .param("reasons", reasons.toArray(String[]::new))
-                .update();
+        return Map.of("stepIds", ids.toArray(String[]::new), "stepStatuses", statuses.toArray(String[]::new),
+                "stepAts", ats.toArray(String[]::new), "stepActors", actors.toArray(String[]::new),
+                "stepReasons", reasons.toArray(String[]::new));
     }
 
     public void updateJudgement(UUID id, ApplicationStatus status, List<ReviewReason> reasons, String categoryCode,

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,9 +50,32 @@ public class CandidateFacts {
 
     /** Records (or replaces) the facts of many applications in one statement. */
     public void recordAll(List<Recorded> all) {
+        Map<String, Object> arrays = arrays(all);
+        if (arrays.isEmpty()) {
+            return;
+        }
+        jdbc.sql(UPSERT_FROM_ARRAYS).params(arrays).update();
+    }
+
+    /**
+     * The upsert of {@link #recordAll} from the arrays of {@link #arrays} (named {@code :factIds} … {@code :factAts}),
+     * for a statement that writes them with the applications ({@link ApplicationStore#insertNew}).
+     */
+    static final String UPSERT_FROM_ARRAYS = """
+            insert into application.candidate_facts (application_id, hukou_date, preferential, zone_schools, facts, recorded_at)
+            select cast(u.id as uuid), cast(u.hukou as date), u.preferential, u.zone, cast(u.facts as jsonb),
+                cast(u.at as timestamptz)
+            from unnest(:factIds, :factHukou, :factPreferential, :factZones, :facts, :factAts)
+                as u(id, hukou, preferential, zone, facts, at)
+            on conflict (application_id) do update set hukou_date = excluded.hukou_date,
+                preferential = excluded.preferential, zone_schools = excluded.zone_schools,
+                facts = excluded.facts, recorded_at = excluded.recorded_at""";
+
+    /** The parameters of {@link #UPSERT_FROM_ARRAYS}; empty when no facts are known. */
+    static Map<String, Object> arrays(List<Recorded> all) {
         List<Recorded> known = all.stream().filter(r -> r.facts() != null).toList();
         if (known.isEmpty()) {
-            return;
+            return Map.of();
         }
         int n = known.size();
         String[] ids = new String[n];
@@ -78,17 +102,8 @@ public class CandidateFacts {
             facts[i] = JSON.writeValueAsString(r.facts());
             ats[i] = r.at().toString();
         }
-        jdbc.sql("""
-                        insert into application.candidate_facts (application_id, hukou_date, preferential, zone_schools, facts, recorded_at)
-                        select cast(u.id as uuid), cast(u.hukou as date), u.preferential, u.zone, cast(u.facts as jsonb),
-                            cast(u.at as timestamptz)
-                        from unnest(:ids, :hukou, :preferential, :zones, :facts, :ats) as u(id, hukou, preferential, zone, facts, at)
-                        on conflict (application_id) do update set hukou_date = excluded.hukou_date,
-                            preferential = excluded.preferential, zone_schools = excluded.zone_schools,
-                            facts = excluded.facts, recorded_at = excluded.recorded_at""")
-                .param("ids", ids).param("hukou", hukou).param("preferential", preferential).param("zones", zones)
-                .param("facts", facts).param("ats", ats)
-                .update();
+        return Map.of("factIds", ids, "factHukou", hukou, "factPreferential", preferential, "factZones", zones,
+                "facts", facts, "factAts", ats);
     }
 
     static ChildFacts read(String json) {

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes new applications with group commit ({@link GroupCommit}): the submissions handed in at the same moment are
- * written in one transaction — the applications, their timelines and candidate facts one statement each, one
+ * written in one transaction — the applications, their timelines and candidate facts in one statement, one
  * {@link ApplicationStatusesChanged} (the outbox writes its messages in bulk), the audit entries by
  * {@link AuditLog#recordAll} (last: the audit chains' rows stay locked until the commit). When that fails (a raced
  * double tap, the one-active-application rule), each submission is written again alone, so its caller gets the
@@ -39,16 +39,14 @@ public class SubmissionWriter {
     }
 
     private final ApplicationStore store;
-    private final CandidateFacts candidateFacts;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final GroupCommit<Submission, Boolean> group;
 
-    SubmissionWriter(ApplicationStore store, CandidateFacts candidateFacts, ApplicationEventPublisher events, AuditLog audit,
+    SubmissionWriter(ApplicationStore store, ApplicationEventPublisher events, AuditLog audit,
                      TransactionTemplate tx) {
         this.store = store;
-        this.candidateFacts = candidateFacts;
         this.events = events;
         this.audit = audit;
         this.tx = tx;
@@ -67,11 +65,11 @@ public class SubmissionWriter {
 
     private List<Boolean> writeAll(List<Submission> submissions) {
         tx.executeWithoutResult(status -> {
-            store.insertAll(submissions.stream().map(Submission::row).toList());
             Map<UUID, List<EnrollmentApplication.Step>> steps = new LinkedHashMap<>();
             submissions.forEach(s -> steps.put(s.row().id(), s.steps()));
-            store.appendStepsAll(steps);
-            candidateFacts.recordAll(submissions.stream().map(Submission::facts).toList());
+            // applications, timelines and candidate facts: one statement
+            store.insertNew(submissions.stream().map(Submission::row).toList(), steps,
+                    submissions.stream().map(Submission::facts).toList());
             List<ApplicationStatusChanged> changes = submissions.stream().map(Submission::changed).toList();
             events.publishEvent(new ApplicationStatusesChanged(changes));
             audit.recordAll(submissions.stream().map(Submission::audit).toList());
