@@ -117,13 +117,19 @@ public class Applications {
         return homes;
     }
 
-    /** The homes a recent check listed for the child (what a submission reusing it will choose from), or none. */
-    private List<Judge.Home> listedHomes(ChildRow child) {
+    /**
+     * The key of the home a submission will choose ({@link #chooseHome}) from the homes a recent check listed for the
+     * child, or null when there is no such check.
+     */
+    private String predictedHome(ChildRow child, String homeId) {
         RecentCheck recent = recentChecks.get(checkKey(child));
         if (recent == null || recent.homes() == null || !recent.at().isAfter(clock.instant().minus(properties.reuseCheckFor()))) {
-            return List.of();
+            return null;
         }
-        return recent.homes();
+        boolean any = homeId == null || homeId.isBlank();
+        return recent.homes().stream()
+                .filter(h -> any ? !h.option().schools().isEmpty() : h.option().id().equals(homeId))
+                .findFirst().map(Judge.Home::key).orElse(null);
     }
 
     private FactsReport facts(String guardianId, ChildRow child, boolean reuse) {
@@ -262,10 +268,11 @@ public class Applications {
         }
         ChildRow child = ownChild(parent, childRef);
         String guardian = child.guardianHash();
-        // the homes the check listed a moment ago (in memory): whether another family uses them is asked in the same query
-        List<String> listedKeys = listedHomes(child).stream().map(Judge.Home::key).distinct().toList();
+        // the home the submission will use when its check listed the homes a moment ago (in memory): whether another
+        // family uses it is asked in the same query
+        String predictedHome = predictedHome(child, request.homeId());
         ApplicationStore.Existing existing = store.existing(guardian, request.idempotencyKey(), child.childHash(),
-                child.season(), child.grade(), listedKeys);
+                child.season(), child.grade(), predictedHome);
         if (existing.sameKey().isPresent()) {
             return view(existing.sameKey().get(), false);
         }
@@ -288,7 +295,7 @@ public class Applications {
         EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
                 store.nextNumber(season, child.grade()), now, parent.subject());
         Judgement judgement = judge(application, report, home, school, child, season, now, parent.subject(),
-                listedKeys.contains(home.key()) ? existing.usedHomes().contains(home.key()) : null);
+                home.key().equals(predictedHome) ? existing.homeUsed() : null);
         ApplicationRow row = new ApplicationRow(application.id(), application.number(), child.id(), child.childHash(), guardian,
                 personal.encrypt(parent.idNumber()), season, child.grade(), application.status(), school.districtCode(),
                 publicSchool, privateSchool, home.option().kind(), home.option().id(), home.key(), judgement.categoryCode(),

@@ -17,11 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -100,45 +98,38 @@ public class ApplicationStore {
     }
 
     /**
-     * The guardian's application made with an idempotency key, the child's active application, if any, and which of
-     * the asked homes another family applies with this season for the same grade ({@link #homeUsedByAnotherFamily}).
+     * The guardian's application made with an idempotency key, the child's active application, if any, and whether
+     * another family applies with the given home this season for the same grade ({@link #homeUsedByAnotherFamily};
+     * false when no home was given).
      */
-    public record Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active, Set<String> usedHomes) {
-        public Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active) {
-            this(sameKey, active, Set.of());
-        }
-    }
-
-    /** {@link #byIdempotencyKey} and {@link #activeFor} in one query (what a submission asks before anything else). */
-    public Existing existing(String guardianHash, String key, String childHash, int season) {
-        return existing(guardianHash, key, childHash, season, null, List.of());
+    public record Existing(Optional<ApplicationRow> sameKey, Optional<ApplicationRow> active, boolean homeUsed) {
     }
 
     /**
-     * {@link #byIdempotencyKey}, {@link #activeFor} and {@link #homeUsedByAnotherFamily} for each of {@code homeKeys}
-     * in one round trip (a submission whose check listed the homes a moment ago).
+     * {@link #byIdempotencyKey}, {@link #activeFor} and {@link #homeUsedByAnotherFamily} for {@code homeKey} in one
+     * round trip (a submission whose check listed the homes a moment ago). Each part is a plain index look-up (no
+     * {@code or}), so the plan stays an index plan even when it was made while the table was nearly empty.
      */
-    public Existing existing(String guardianHash, String key, String childHash, int season, Grade grade, List<String> homeKeys) {
-        Set<String> used = new HashSet<>();
-        List<ApplicationRow> rows = new ArrayList<>(1);
+    public Existing existing(String guardianHash, String key, String childHash, int season, Grade grade, String homeKey) {
+        boolean[] used = {false};
+        List<ApplicationRow> rows = new ArrayList<>(2);
         jdbc.sql("""
                         with used as (
-                            select array_agg(distinct home_key) as homes from application.application
-                            where home_key = any(cast(:homes as char(64)[])) and season = :season and grade = :grade
+                            select exists (select 1 from application.application
+                            where home_key = cast(:home as char(64)) and season = :season and grade = :grade
                               and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
-                        select used.homes as used_homes, a.* from used left join (
+                              as home_used)
+                        select used.home_used, a.* from used left join (
+                            select""" + " " + APPLICATION_COLUMNS + """
+                             from application.application where guardian_hash = :guardian and idempotency_key = :key
+                            union all
                             select""" + " " + APPLICATION_COLUMNS + """
                              from application.application
-                            where (guardian_hash = :guardian and idempotency_key = :key)
-                               or (child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED'))) a on true""")
+                            where child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED')) a on true""")
                 .param("guardian", guardianHash).param("key", key).param("child", childHash).param("season", season)
-                .param("grade", grade == null ? "" : grade.name())
-                .param("homes", grade == null ? new String[0] : homeKeys.toArray(String[]::new))
+                .param("grade", grade.name()).param("home", homeKey == null ? "" : homeKey)
                 .query(rs -> {
-                    java.sql.Array homes = rs.getArray("used_homes");
-                    if (homes != null) {
-                        used.addAll(Arrays.asList((String[]) homes.getArray()));
-                    }
+                    used[0] = rs.getBoolean("home_used");
                     if (rs.getObject("id") != null) {
                         rows.add(application(rs, 0));
                     }
@@ -147,7 +138,7 @@ public class ApplicationStore {
                 rows.stream().filter(r -> r.guardianHash().equals(guardianHash) && key.equals(r.idempotencyKey())).findFirst(),
                 rows.stream().filter(r -> r.childHash().equals(childHash) && r.season() == season
                         && r.status() != ApplicationStatus.WITHDRAWN && r.status() != ApplicationStatus.REJECTED).findFirst(),
-                Set.copyOf(used));
+                homeKey != null && used[0]);
     }
 
     /** The child's active application and whether another family applies with this home ({@link #homeUsedByAnotherFamily}), in one query. */

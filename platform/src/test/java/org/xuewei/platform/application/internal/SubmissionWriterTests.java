@@ -136,6 +136,39 @@ class SubmissionWriterTests {
     }
 
     @Test
+    void the_submissions_first_query_finds_the_key_the_active_application_and_another_familys_use_of_the_home() {
+        Family a = family();
+        SubmissionWriter.Submission written = submission(a, "k-home", "parent");
+        writer.write(written);
+        String home = written.row().homeKey();
+        Family other = family();
+
+        ApplicationStore.Existing forOther = store.existing(other.guardian(), "k-1", other.child(), SEASON, Grade.G1, home);
+        assertThat(forOther.homeUsed()).as("another family applies with the home").isTrue();
+        assertThat(forOther.sameKey()).isEmpty();
+        assertThat(forOther.active()).isEmpty();
+        assertThat(store.existing(other.guardian(), "k-1", other.child(), SEASON, Grade.G7, home).homeUsed()).isFalse();
+        assertThat(store.existing(other.guardian(), "k-1", other.child(), SEASON, Grade.G1, hex64()).homeUsed()).isFalse();
+        assertThat(store.existing(other.guardian(), "k-1", other.child(), SEASON, Grade.G1, null).homeUsed()).isFalse();
+        // the same guardian (a sibling) is exempt
+        assertThat(store.existing(a.guardian(), "k-2", hex64(), SEASON, Grade.G1, home).homeUsed()).isFalse();
+
+        ApplicationStore.Existing again = store.existing(a.guardian(), "k-home", a.child(), SEASON, Grade.G1, home);
+        assertThat(again.sameKey()).map(ApplicationRow::id).contains(written.row().id());
+        assertThat(again.active()).map(ApplicationRow::id).contains(written.row().id());
+        assertThat(again.homeUsed()).as("its own application does not lock its home").isFalse();
+        ApplicationStore.Existing otherKey = store.existing(a.guardian(), "k-other", a.child(), SEASON, Grade.G1, null);
+        assertThat(otherKey.sameKey()).isEmpty();
+        assertThat(otherKey.active()).map(ApplicationRow::id).contains(written.row().id());
+
+        ApplicationStore.ChildState state = store.childState(other.child(), SEASON, Grade.G1, other.guardian(), home);
+        assertThat(state.homeUsed()).isTrue();
+        assertThat(state.active()).isEmpty();
+        assertThat(store.childState(a.child(), SEASON, Grade.G1, a.guardian(), home).active())
+                .map(ApplicationRow::id).contains(written.row().id());
+    }
+
+    @Test
     void many_callers_at_once_are_each_written_whole_and_answered_after_their_commit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(24);
         try {
