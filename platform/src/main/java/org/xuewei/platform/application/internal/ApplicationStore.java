@@ -47,6 +47,19 @@ public class ApplicationStore {
             public_school, private_school, home_kind, home_ref, home_key, category_code, category_rank, points,
             policy_ref, reasons, note, idempotency_key, submitted_at, updated_at""";
 
+    /**
+     * Whether another family applies with {@code :home} ({@link #homeUsedByAnotherFamily}), then the application rows
+     * the query appends after it ({@code … a on true}): the start of the queries that answer it in the same round trip.
+     */
+    private static final String HOME_USED_AND = """
+            with used as (
+                select exists (select 1 from application.application
+                where home_key = cast(:home as char(64)) and season = :season and grade = :grade
+                  and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
+                  as home_used)
+            select used.home_used, a.* from used left join (
+                select""" + " " + APPLICATION_COLUMNS;
+
     private final JdbcClient jdbc;
 
     ApplicationStore(JdbcClient jdbc) {
@@ -113,14 +126,7 @@ public class ApplicationStore {
     public Existing existing(String guardianHash, String key, String childHash, int season, Grade grade, String homeKey) {
         boolean[] used = {false};
         List<ApplicationRow> rows = new ArrayList<>(2);
-        jdbc.sql("""
-                        with used as (
-                            select exists (select 1 from application.application
-                            where home_key = cast(:home as char(64)) and season = :season and grade = :grade
-                              and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
-                              as home_used)
-                        select used.home_used, a.* from used left join (
-                            select""" + " " + APPLICATION_COLUMNS + """
+        jdbc.sql(HOME_USED_AND + """
                              from application.application where guardian_hash = :guardian and idempotency_key = :key
                             union all
                             select""" + " " + APPLICATION_COLUMNS + """
@@ -149,14 +155,7 @@ public class ApplicationStore {
     public ChildState childState(String childHash, int season, Grade grade, String guardianHash, String homeKey) {
         boolean[] used = {false};
         List<ApplicationRow> rows = new ArrayList<>(1);
-        jdbc.sql("""
-                        with used as (
-                            select exists (select 1 from application.application
-                            where home_key = cast(:home as char(64)) and season = :season and grade = :grade
-                              and status not in ('WITHDRAWN', 'REJECTED') and guardian_hash <> :guardian and child_hash <> :child)
-                              as home_used)
-                        select used.home_used, a.* from used left join (
-                            select""" + " " + APPLICATION_COLUMNS + """
+        jdbc.sql(HOME_USED_AND + """
                              from application.application
                             where child_hash = :child and season = :season and status not in ('WITHDRAWN', 'REJECTED')) a on true""")
                 .param("child", childHash).param("season", season).param("grade", grade.name())
