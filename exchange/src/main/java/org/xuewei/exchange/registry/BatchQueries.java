@@ -17,14 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registries' read models for many keys at once, as a batch asks them: one query per look-up for all its keys
- * ({@code = any(array)}), the rows grouped by key in Java. Each key's answer is exactly what {@link RegistryQueries}
- * gives for it alone (same columns, same order; {@code BatchQueriesTests}); a key with no record has no entry.
+ * Read models of the registries: what each department returns for a look-up, for many keys at once as a batch asks
+ * them (a GET endpoint asks for one key): one query per look-up for all its keys ({@code = any(array)}), the rows
+ * grouped by key in Java. Each key's answer is exactly what the key's own query would give ({@code BatchQueriesTests}
+ * compares it, byte for byte, with the one-key queries of {@code RegistryQueries} in the tests); a key with no record
+ * has no entry.
  */
 @Component
 class BatchQueries {
 
     private static final String D = "'YYYY-MM-DD'";
+    /** Orders that tell every two different answers apart (the one-key queries of the tests give the same order). */
+    static final String INSURANCE_ORDER = "insurance_type, employer, first_paid_month, last_paid_month, months_paid, name";
+    static final String CIVIL_EVENT_ORDER = "event_on, event, spouse_id, spouse_name, office";
+    static final String CIVIL_STATUS_ORDER = "since, status, until";
 
     private final JdbcClient jdbc;
 
@@ -122,16 +128,16 @@ class BatchQueries {
         return lists("select id_number, id_number as \"idNumber\", name, insurance_type as \"insuranceType\", employer, "
                 + "to_char(first_paid_month, 'YYYY-MM') as \"firstPaidMonth\", to_char(last_paid_month, 'YYYY-MM') as \"lastPaidMonth\", "
                 + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = any(:keys) "
-                + "order by id_number, " + RegistryQueries.INSURANCE_ORDER, ids);
+                + "order by id_number, " + INSURANCE_ORDER, ids);
     }
 
     Map<String, Object> civilAffairsOf(Collection<String> ids) {
         Map<String, List<Map<String, Object>>> events = byKey("select id_number, event, to_char(event_on, " + D + ") as \"eventOn\", "
                 + "spouse_id as \"spouseIdNumber\", spouse_name as \"spouseName\", office from exchange.civil_event where id_number = any(:keys) "
-                + "order by id_number, " + RegistryQueries.CIVIL_EVENT_ORDER, ids, ID);
+                + "order by id_number, " + CIVIL_EVENT_ORDER, ids, ID);
         Map<String, List<Map<String, Object>>> statuses = byKey("select id_number, status, to_char(since, " + D + ") as since, "
                 + "to_char(until, " + D + ") as until from exchange.civil_status where id_number = any(:keys) "
-                + "order by id_number, " + RegistryQueries.CIVIL_STATUS_ORDER, ids, ID);
+                + "order by id_number, " + CIVIL_STATUS_ORDER, ids, ID);
         Map<String, Object> result = new HashMap<>();
         for (String id : ids) {
             List<Map<String, Object>> e = events.getOrDefault(id, List.of());
@@ -207,8 +213,9 @@ class BatchQueries {
     }
 
     /**
-     * Records with their people (as {@code RegistryQueries#withPeople}), for many keys: the first column is the key,
-     * the second numbers the key's records, the next {@code recordColumns} are the record's and the rest one person's.
+     * Records with their people, for many keys, from one query: the first column is the key, the second numbers the
+     * key's records, the next {@code recordColumns} are the record's and the rest one person's (ordered by key and
+     * record): each record once, its people under {@code field}.
      */
     private Map<String, Object> withPeople(String sql, Collection<String> keys, int recordColumns, String field) {
         Map<String, Object> result = new HashMap<>();

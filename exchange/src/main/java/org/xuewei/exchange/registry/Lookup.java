@@ -2,6 +2,7 @@ package org.xuewei.exchange.registry;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,38 +13,35 @@ import static org.xuewei.exchange.registry.RegistryGateway.Key.RECORD_NUMBER;
 
 /**
  * Every look-up the exchange answers: its registry, the operation name (as in the call log and the batch API), the key
- * it takes and its query for one key (the GET endpoints) and for many keys at once (a batch's items of this look-up).
- * The GET endpoints and {@code POST /exchange/v1/batch} share this table.
+ * it takes and its query for many keys at once (a batch's items of this look-up). A GET endpoint asks it for one key:
+ * a batch of one. The GET endpoints and {@code POST /exchange/v1/batch} share this table.
  */
 enum Lookup {
-    PERSON(Registry.HUKOU, "person", ID_NUMBER, RegistryQueries::person, BatchQueries::person),
-    HOUSEHOLDS_OF_PERSON(Registry.HUKOU, "households-of-person", ID_NUMBER, (q, k) -> Optional.of(q.householdsOf(k)), BatchQueries::householdsOf),
-    HOUSEHOLD(Registry.HUKOU, "household", RECORD_NUMBER, RegistryQueries::household, BatchQueries::household),
-    UNITS_OF_PERSON(Registry.PROPERTY, "units-of-person", ID_NUMBER, (q, k) -> Optional.of(q.unitsOf(k)), BatchQueries::unitsOf),
-    UNIT(Registry.PROPERTY, "unit", RECORD_NUMBER, RegistryQueries::unit, BatchQueries::unit),
-    CONTRACTS_OF_PERSON(Registry.CONTRACT, "contracts-of-person", ID_NUMBER, (q, k) -> Optional.of(q.contractsOf(k)), BatchQueries::contractsOf),
-    CONTRACT(Registry.CONTRACT, "contract", RECORD_NUMBER, RegistryQueries::contract, BatchQueries::contract),
-    RENTALS_OF_PERSON(Registry.RENTAL, "rentals-of-person", ID_NUMBER, (q, k) -> Optional.of(q.rentalsOf(k)), BatchQueries::rentalsOf),
-    PERMITS_OF_PERSON(Registry.RESIDENCE_PERMIT, "permits-of-person", ID_NUMBER, (q, k) -> Optional.of(q.permitsOf(k)), BatchQueries::permitsOf),
-    INSURANCE_OF_PERSON(Registry.SOCIAL_INSURANCE, "insurance-of-person", ID_NUMBER, (q, k) -> Optional.of(q.insuranceOf(k)), BatchQueries::insuranceOf),
-    CIVIL_AFFAIRS_OF_PERSON(Registry.CIVIL_AFFAIRS, "civil-affairs-of-person", ID_NUMBER, RegistryQueries::civilAffairsOf, BatchQueries::civilAffairsOf),
-    STUDENT_STATUS_OF_PERSON(Registry.STUDENT_STATUS, "student-status-of-person", ID_NUMBER, (q, k) -> Optional.of(q.studentOf(k)), BatchQueries::studentOf),
-    PREFERENTIAL_OF_PERSON(Registry.PREFERENTIAL, "preferential-of-person", ID_NUMBER, (q, k) -> Optional.of(q.preferentialOf(k)), BatchQueries::preferentialOf),
-    BIRTHS_OF_PARENT(Registry.BIRTH, "births-of-parent", ID_NUMBER, (q, k) -> Optional.of(q.birthsOf(k)), BatchQueries::birthsOf);
+    PERSON(Registry.HUKOU, "person", ID_NUMBER, BatchQueries::person),
+    HOUSEHOLDS_OF_PERSON(Registry.HUKOU, "households-of-person", ID_NUMBER, BatchQueries::householdsOf),
+    HOUSEHOLD(Registry.HUKOU, "household", RECORD_NUMBER, BatchQueries::household),
+    UNITS_OF_PERSON(Registry.PROPERTY, "units-of-person", ID_NUMBER, BatchQueries::unitsOf),
+    UNIT(Registry.PROPERTY, "unit", RECORD_NUMBER, BatchQueries::unit),
+    CONTRACTS_OF_PERSON(Registry.CONTRACT, "contracts-of-person", ID_NUMBER, BatchQueries::contractsOf),
+    CONTRACT(Registry.CONTRACT, "contract", RECORD_NUMBER, BatchQueries::contract),
+    RENTALS_OF_PERSON(Registry.RENTAL, "rentals-of-person", ID_NUMBER, BatchQueries::rentalsOf),
+    PERMITS_OF_PERSON(Registry.RESIDENCE_PERMIT, "permits-of-person", ID_NUMBER, BatchQueries::permitsOf),
+    INSURANCE_OF_PERSON(Registry.SOCIAL_INSURANCE, "insurance-of-person", ID_NUMBER, BatchQueries::insuranceOf),
+    CIVIL_AFFAIRS_OF_PERSON(Registry.CIVIL_AFFAIRS, "civil-affairs-of-person", ID_NUMBER, BatchQueries::civilAffairsOf),
+    STUDENT_STATUS_OF_PERSON(Registry.STUDENT_STATUS, "student-status-of-person", ID_NUMBER, BatchQueries::studentOf),
+    PREFERENTIAL_OF_PERSON(Registry.PREFERENTIAL, "preferential-of-person", ID_NUMBER, BatchQueries::preferentialOf),
+    BIRTHS_OF_PARENT(Registry.BIRTH, "births-of-parent", ID_NUMBER, BatchQueries::birthsOf);
 
     private final Registry registry;
     private final String operation;
     private final RegistryGateway.Key key;
-    private final BiFunction<RegistryQueries, String, Optional<?>> query;
-    private final BiFunction<BatchQueries, Collection<String>, Map<String, Object>> queryAll;
+    private final BiFunction<BatchQueries, Collection<String>, Map<String, Object>> query;
 
-    Lookup(Registry registry, String operation, RegistryGateway.Key key, BiFunction<RegistryQueries, String, Optional<?>> query,
-           BiFunction<BatchQueries, Collection<String>, Map<String, Object>> queryAll) {
+    Lookup(Registry registry, String operation, RegistryGateway.Key key, BiFunction<BatchQueries, Collection<String>, Map<String, Object>> query) {
         this.registry = registry;
         this.operation = operation;
         this.key = key;
         this.query = query;
-        this.queryAll = queryAll;
     }
 
     Registry registry() {
@@ -58,13 +56,14 @@ enum Lookup {
         return key;
     }
 
-    Optional<?> query(RegistryQueries q, String key) {
-        return query.apply(q, key);
+    /** The look-up for many (distinct) keys in one query: each key's answer, no entry for a key with no record. */
+    Map<String, Object> queryAll(BatchQueries q, Collection<String> keys) {
+        return query.apply(q, keys);
     }
 
-    /** The same look-up for many (distinct) keys in one query: each key's answer, no entry for a key with no record. */
-    Map<String, Object> queryAll(BatchQueries q, Collection<String> keys) {
-        return queryAll.apply(q, keys);
+    /** The look-up for one key (a GET endpoint), as a batch of one: its answer, or null when it has no record. */
+    Object queryOne(BatchQueries q, String key) {
+        return queryAll(q, List.of(key)).get(key);
     }
 
     /** The look-up a batch item names, or empty when the registry has no such operation. */

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +46,7 @@ class RegistryGateway {
     private final Faults faults;
     private final CallLog callLog;
     private final CityLoader city;
-    private final RegistryQueries queries;
-    private final BatchQueries batchQueries;
+    private final BatchQueries queries;
     private final Clock clock;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
@@ -65,13 +63,11 @@ class RegistryGateway {
     });
     private volatile Instant recordTime;
 
-    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, RegistryQueries queries, BatchQueries batchQueries,
-                    Clock clock) {
+    RegistryGateway(Faults faults, CallLog callLog, CityLoader city, BatchQueries queries, Clock clock) {
         this.faults = faults;
         this.callLog = callLog;
         this.city = city;
         this.queries = queries;
-        this.batchQueries = batchQueries;
         this.clock = clock;
     }
 
@@ -224,7 +220,7 @@ class RegistryGateway {
             }
             checked = System.nanoTime();
             for (Map.Entry<Lookup, Set<String>> e : keys.entrySet()) {
-                found.put(e.getKey(), e.getKey().queryAll(batchQueries, e.getValue()));
+                found.put(e.getKey(), e.getKey().queryAll(queries, e.getValue()));
                 answeredAt.put(e.getKey(), System.nanoTime());
             }
         } catch (RuntimeException e) {
@@ -271,10 +267,10 @@ class RegistryGateway {
         return new BatchAnswer(batchId.toString(), now, answers);
     }
 
-    /** Input checks, rate limit, outage, latency, error rate and the query of one look-up. */
+    /** Input checks, rate limit, outage, latency, error rate and the query of one look-up (a batch of one key). */
     private Outcome evaluate(UUID requestId, Lookup lookup, String key, String client) {
         Outcome o = check(requestId, lookup, key, client);
-        return o.status() != null ? o : answered(o, lookup.query(queries, key).orElse(null));
+        return o.status() != null ? o : answered(o, lookup.queryOne(queries, key));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.xuewei.exchange.registry;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.xuewei.exchange.ExchangeTestSupport;
 
 import java.util.List;
@@ -17,8 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RegistryQueriesTests extends ExchangeTestSupport {
 
-    @Autowired
     RegistryQueries queries;
+
+    @BeforeEach
+    void queries() {
+        queries = new RegistryQueries(jdbc);
+    }
 
     @Test
     void householdsOfAPersonAreTheHouseholdsLookedUpOneByOne() {

@@ -1,26 +1,21 @@
 package org.xuewei.exchange.registry;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.stereotype.Component;
 
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read models of the registries: what each department would return for one look-up. */
-@Component
+/**
+ * The registries' read models for one key, each its own plain query ({@code where id_number = :key}): the oracle that
+ * {@link BatchQueries} (which answers every look-up, one key or many) is compared with in {@code BatchQueriesTests}.
+ * Not used by the exchange itself. The orders that tell rows apart are {@link BatchQueries}'.
+ */
 class RegistryQueries {
 
     private static final String D = "'YYYY-MM-DD'";
-    /** Orders that tell every two different answers apart (shared with {@link BatchQueries}, which must give the same order). */
-    static final String INSURANCE_ORDER = "insurance_type, employer, first_paid_month, last_paid_month, months_paid, name";
-    static final String CIVIL_EVENT_ORDER = "event_on, event, spouse_id, spouse_name, office";
-    static final String CIVIL_STATUS_ORDER = "since, status, until";
 
     private final JdbcClient jdbc;
 
@@ -28,8 +23,38 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
+    /** The look-up's answer for one key: empty when there is no record (or only an empty list). */
+    Optional<?> answer(Lookup lookup, String key) {
+        Optional<?> answer = switch (lookup) {
+            case PERSON -> person(key);
+            case HOUSEHOLDS_OF_PERSON -> Optional.of(householdsOf(key));
+            case HOUSEHOLD -> household(key);
+            case UNITS_OF_PERSON -> Optional.of(unitsOf(key));
+            case UNIT -> unit(key);
+            case CONTRACTS_OF_PERSON -> Optional.of(contractsOf(key));
+            case CONTRACT -> contract(key);
+            case RENTALS_OF_PERSON -> Optional.of(rentalsOf(key));
+            case PERMITS_OF_PERSON -> Optional.of(permitsOf(key));
+            case INSURANCE_OF_PERSON -> Optional.of(insuranceOf(key));
+            case CIVIL_AFFAIRS_OF_PERSON -> civilAffairsOf(key);
+            case STUDENT_STATUS_OF_PERSON -> Optional.of(studentOf(key));
+            case PREFERENTIAL_OF_PERSON -> Optional.of(preferentialOf(key));
+            case BIRTHS_OF_PARENT -> Optional.of(birthsOf(key));
+        };
+        return answer.filter(a -> !(a instanceof List<?> l && l.isEmpty()));
+    }
+
     private List<Map<String, Object>> rows(String sql, String key) {
         return jdbc.sql(sql).param("key", key).query().listOfRows();
+    }
+
+    /** The record, with the rows of {@code listSql} under {@code field} (queried only when there is a record). */
+    private Optional<Map<String, Object>> withList(String recordSql, String field, String listSql, String key) {
+        return rows(recordSql, key).stream().findFirst().map(record -> {
+            Map<String, Object> result = new LinkedHashMap<>(record);
+            result.put(field, rows(listSql, key));
+            return result;
+        });
     }
 
     Optional<Map<String, Object>> person(String id) {
@@ -38,17 +63,12 @@ class RegistryQueries {
     }
 
     Optional<Map<String, Object>> household(String householdNo) {
-        List<Map<String, Object>> h = rows("select household_no as \"householdNo\", kind, address, community_code as \"communityCode\", "
+        return withList("select household_no as \"householdNo\", kind, address, community_code as \"communityCode\", "
                 + "district_code as \"districtCode\", police_station as \"policeStation\", to_char(established_on, " + D + ") as \"establishedOn\" "
-                + "from exchange.hukou_household where household_no = :key", householdNo);
-        if (h.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> result = new LinkedHashMap<>(h.get(0));
-        result.put("members", rows("select id_number as \"idNumber\", name, relation, to_char(moved_in_on, " + D + ") as \"movedInOn\", "
+                + "from exchange.hukou_household where household_no = :key",
+                "members", "select id_number as \"idNumber\", name, relation, to_char(moved_in_on, " + D + ") as \"movedInOn\", "
                 + "moved_from as \"movedFrom\" from exchange.hukou_member where household_no = :key "
-                + "order by case relation when '户主' then 0 else 1 end, moved_in_on, id_number", householdNo));
-        return Optional.of(result);
+                + "order by case relation when '户主' then 0 else 1 end, moved_in_on, id_number", householdNo);
     }
 
     /** As {@link #household} for each household the person is a member of, in one query. */
@@ -67,43 +87,30 @@ class RegistryQueries {
      * Records with their people, from one query whose first column numbers the record, the next {@code recordColumns}
      * are the record's and the rest one person's (ordered by record): each record once, its people under {@code field}.
      */
+    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> withPeople(String sql, String key, int recordColumns, String field) {
-        List<Map<String, Object>> records = new ArrayList<>();
-        Object[] current = {null};
-        List<List<Map<String, Object>>> people = new ArrayList<>();
-        jdbc.sql(sql).param("key", key).query((RowCallbackHandler) rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            if (!rs.getObject(1).equals(current[0])) {
-                current[0] = rs.getObject(1);
-                Map<String, Object> record = new LinkedHashMap<>();
-                for (int i = 2; i <= recordColumns + 1; i++) {
-                    record.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
-                }
-                List<Map<String, Object>> list = new ArrayList<>();
-                record.put(field, list);
-                records.add(record);
-                people.add(list);
-            }
+        Map<Object, Map<String, Object>> records = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows(sql, key)) {
+            List<String> columns = List.copyOf(row.keySet());
+            Map<String, Object> record = records.computeIfAbsent(row.get(columns.get(0)), k -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                columns.subList(1, recordColumns + 1).forEach(c -> r.put(c, row.get(c)));
+                r.put(field, new ArrayList<Map<String, Object>>());
+                return r;
+            });
             Map<String, Object> person = new LinkedHashMap<>();
-            for (int i = recordColumns + 2; i <= meta.getColumnCount(); i++) {
-                person.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
-            }
-            people.get(people.size() - 1).add(person);
-        });
-        return records;
+            columns.subList(recordColumns + 1, columns.size()).forEach(c -> person.put(c, row.get(c)));
+            ((List<Map<String, Object>>) record.get(field)).add(person);
+        }
+        return new ArrayList<>(records.values());
     }
 
     Optional<Map<String, Object>> unit(String unitNo) {
-        List<Map<String, Object>> u = rows("select unit_no as \"unitNo\", certificate_no as \"certificateNo\", "
+        return withList("select unit_no as \"unitNo\", certificate_no as \"certificateNo\", "
                 + "to_char(registered_on, " + D + ") as \"registeredOn\", usage, address, community_code as \"communityCode\", "
-                + "district_code as \"districtCode\", floor_area as \"floorArea\" from exchange.property_unit where unit_no = :key", unitNo);
-        if (u.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> result = new LinkedHashMap<>(u.get(0));
-        result.put("owners", rows("select id_number as \"idNumber\", name, share_percent as \"sharePercent\", ownership "
-                + "from exchange.property_owner where unit_no = :key order by share_percent desc, id_number", unitNo));
-        return Optional.of(result);
+                + "district_code as \"districtCode\", floor_area as \"floorArea\" from exchange.property_unit where unit_no = :key",
+                "owners", "select id_number as \"idNumber\", name, share_percent as \"sharePercent\", ownership "
+                + "from exchange.property_owner where unit_no = :key order by share_percent desc, id_number", unitNo);
     }
 
     /** As {@link #unit} for each unit the person owns (a share of), in one query. */
@@ -120,15 +127,10 @@ class RegistryQueries {
     }
 
     Optional<Map<String, Object>> contract(String contractNo) {
-        List<Map<String, Object>> c = rows("select contract_no as \"contractNo\", unit_no as \"unitNo\", address, "
+        return withList("select contract_no as \"contractNo\", unit_no as \"unitNo\", address, "
                 + "community_code as \"communityCode\", district_code as \"districtCode\", developer, to_char(signed_on, " + D + ") as \"signedOn\", "
-                + "delivered, to_char(delivered_on, " + D + ") as \"deliveredOn\" from exchange.purchase_contract where contract_no = :key", contractNo);
-        if (c.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> result = new LinkedHashMap<>(c.get(0));
-        result.put("buyers", rows("select id_number as \"idNumber\", name from exchange.contract_buyer where contract_no = :key order by id_number", contractNo));
-        return Optional.of(result);
+                + "delivered, to_char(delivered_on, " + D + ") as \"deliveredOn\" from exchange.purchase_contract where contract_no = :key",
+                "buyers", "select id_number as \"idNumber\", name from exchange.contract_buyer where contract_no = :key order by id_number", contractNo);
     }
 
     /** As {@link #contract} for each contract the person is a buyer in, in one query. */
@@ -160,14 +162,14 @@ class RegistryQueries {
     List<Map<String, Object>> insuranceOf(String id) {
         return rows("select id_number as \"idNumber\", name, insurance_type as \"insuranceType\", employer, "
                 + "to_char(first_paid_month, 'YYYY-MM') as \"firstPaidMonth\", to_char(last_paid_month, 'YYYY-MM') as \"lastPaidMonth\", "
-                + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = :key order by " + INSURANCE_ORDER, id);
+                + "months_paid as \"monthsPaid\" from exchange.social_insurance where id_number = :key order by " + BatchQueries.INSURANCE_ORDER, id);
     }
 
     Optional<Map<String, Object>> civilAffairsOf(String id) {
         List<Map<String, Object>> events = rows("select event, to_char(event_on, " + D + ") as \"eventOn\", spouse_id as \"spouseIdNumber\", "
-                + "spouse_name as \"spouseName\", office from exchange.civil_event where id_number = :key order by " + CIVIL_EVENT_ORDER, id);
+                + "spouse_name as \"spouseName\", office from exchange.civil_event where id_number = :key order by " + BatchQueries.CIVIL_EVENT_ORDER, id);
         List<Map<String, Object>> statuses = rows("select status, to_char(since, " + D + ") as since, to_char(until, " + D + ") as until "
-                + "from exchange.civil_status where id_number = :key order by " + CIVIL_STATUS_ORDER, id);
+                + "from exchange.civil_status where id_number = :key order by " + BatchQueries.CIVIL_STATUS_ORDER, id);
         if (events.isEmpty() && statuses.isEmpty()) {
             return Optional.empty();
         }
