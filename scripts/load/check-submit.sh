@@ -11,6 +11,10 @@
 # registry) is raised for the run through the exchange's admin API and reset afterwards (DELETE /exchange/admin/faults).
 # The platform side runs in a test JVM, with the common pool of 2 that PlatformApplication.main sets on small machines.
 # WARM_UP parents (default 400) check and submit untimed first, so the JIT has settled.
+# RATE (default 0: a closed loop, each of the concurrent parents starting again as soon as it is answered): parents due
+# per second in an open model — parent i starts at i / RATE s, at most CONCURRENCY at once, and its latencies count
+# from when it was due, so time spent waiting for a free parent counts (no coordinated omission).
+# The timed step's start is marked by platform/target/load/timed-step.started (for a profiler to attach then).
 # LOAD_JVM_ARGS are passed to the JVM that runs the platform side, e.g. LOAD_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile
 # LOAD_HEAP (default -Xms2g -Xmx2g -XX:+AlwaysPreTouch): the heap committed and touched at start, as a server runs —
 # a growing heap made the kernel zero fresh pages during the timed step (≈ 6 % of the parents' threads' samples).
@@ -43,9 +47,10 @@ if [ "${RAISE_RATE_LIMIT:-1}" = 1 ]; then
 fi
 
 MVN="${MVN:-./mvnw}"
+rm -f platform/target/load/timed-step.started
 echo "before: $(uptime)"
 "$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_HEAP:--Xms2g -Xmx2g -XX:+AlwaysPreTouch} ${LOAD_JVM_ARGS:-}" -Dxuewei.load.statements="${STATEMENTS:-false}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
+  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_HEAP:--Xms2g -Xmx2g -XX:+AlwaysPreTouch} ${LOAD_JVM_ARGS:-}" -Dxuewei.load.statements="${STATEMENTS:-false}" -Dxuewei.load.rate="${RATE:-0}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
   -Dxuewei.load.max-seconds="$MAX_SECONDS" \
   -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
   -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \

@@ -109,12 +109,26 @@ class SubmissionLoadRun {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         }
+        // the timed step starts now: a profiler (or anyone) can wait for this file to attach for the timed step only
+        Path started = Path.of("target", "load", "timed-step.started");
+        Files.createDirectories(started.getParent());
+        Files.writeString(started, java.time.Instant.now() + "\n");
         Map<String, Double> processes0 = ProcessCpu.snapshot();
         Map<String, Double> threads0 = ProcessCpu.threads();
         Map<String, Double> jvm0 = ProcessCpu.jvmThreads();
         long cpu0 = processCpuNanos();
         long[] machine0 = machineJiffies();
+        // xuewei.load.rate > 0: an open model. Parent i is due at t0 + i / rate, whatever the platform's answers so far
+        // (at most `concurrency` parents at once); a parent's latencies are counted from when it was due, so waiting
+        // for a free parent counts too (no coordinated omission). 0 (default): a closed loop, each of the
+        // `concurrency` parents starting the next as soon as the last is done
+        double rate = Double.parseDouble(System.getProperty("xuewei.load.rate", "0"));
         long t0 = System.nanoTime();
+        Map<String, Long> due = new java.util.HashMap<>();
+        for (int i = 0; i < ready.size(); i++) {
+            due.put(ready.get(i), rate > 0 ? t0 + (long) (i * 1e9 / rate) : 0L);
+        }
+        java.util.concurrent.atomic.LongAdder late = new java.util.concurrent.atomic.LongAdder();
         java.util.concurrent.atomic.LongAdder callerCpu = new java.util.concurrent.atomic.LongAdder();
         // each request on its own too (what a parent waits for after a tap), not only the two together
         java.util.Queue<Long> checkMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -122,6 +136,17 @@ class SubmissionLoadRun {
         java.lang.management.ThreadMXBean threadsMx = java.lang.management.ManagementFactory.getThreadMXBean();
         run(ready, concurrency, maxSeconds, g -> {
             long start = System.nanoTime();
+            if (rate > 0) {
+                long when = due.get(g);
+                while (start < when) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(when - start);
+                    start = System.nanoTime();
+                }
+                if (start - when > 100_000_000L) {
+                    late.increment();
+                }
+                start = when;
+            }
             long cpuStart = threadsMx.getCurrentThreadCpuTime();
             UUID child = childOf.get(g);
             applications.check(parent(g), child, Locale.SIMPLIFIED_CHINESE, "127.0.0.1");
@@ -182,6 +207,7 @@ class SubmissionLoadRun {
         String report = String.format(Locale.ROOT, """
                         check+submit load run against %s
                         parents listed: %d, timed (after %d warm-up): %d, concurrency: %d
+                        %s
                         submitted: %d in %.1f s = %.1f submissions/s
                         latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         latency per request: check p50 %.0f ms, p99 %.0f ms, max %.0f ms; submit p50 %.0f ms, p99 %.0f ms, max %.0f ms
@@ -190,7 +216,12 @@ class SubmissionLoadRun {
                         CPU in the timed step: this JVM (the platform side) %.1f s = %.2f ms per submission; the whole
                         machine %.1f s busy = %.2f ms per submission, %.2f of %d cores
                         CPU in the timed step by process group (other = whatever else ran on the machine):
-                        %s""", registry.baseUrl(), guardians.size(), warmUp, ready.size(), concurrency, sorted.size(), seconds, sorted.size() / seconds,
+                        %s""", registry.baseUrl(), guardians.size(), warmUp, ready.size(), concurrency,
+                rate > 0 ? String.format(Locale.ROOT, "open model: %.0f parents due per second, at most %d at once; latency counted"
+                        + " from when each parent was due; started more than 100 ms late (all %d busy): %d", rate, concurrency,
+                        concurrency, late.sum())
+                        : "closed loop: each of the " + concurrency + " parents starts the next check as soon as its submission is answered",
+                sorted.size(), seconds, sorted.size() / seconds,
                 pct(sorted, 50), pct(sorted, 99), pct(sorted, 100),
                 pct(checks, 50), pct(checks, 99), pct(checks, 100), pct(submits, 50), pct(submits, 99), pct(submits, 100),
                 errors.get(), refused.get(),
@@ -203,13 +234,20 @@ class SubmissionLoadRun {
         Path out = Path.of("target", "load", "check-submit.txt");
         Files.createDirectories(out.getParent());
         if (statements) {
-            StringBuilder top = new StringBuilder("statements of the timed step (per submission: calls, ms in the database):\n");
+            StringBuilder top = new StringBuilder("statements of the timed step (per submission: calls, ms executing, ms planning"
+                    + " — planning only with pg_stat_statements.track_planning=on):\n");
             jdbc.sql("""
-                            select calls, total_exec_time + total_plan_time as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
+                            select calls, total_exec_time as ms, total_plan_time as plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
                             from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25""")
-                    .query((rs, n) -> top.append(String.format(Locale.ROOT, "  %6.2f %7.3f  %s%n",
+                    .query((rs, n) -> top.append(String.format(Locale.ROOT, "  %6.2f %7.3f %7.3f  %s%n",
                             rs.getLong("calls") / (double) Math.max(1, micros.size()),
-                            rs.getDouble("ms") / Math.max(1, micros.size()), rs.getString("q"))))
+                            rs.getDouble("ms") / Math.max(1, micros.size()), rs.getDouble("plan") / Math.max(1, micros.size()),
+                            rs.getString("q"))))
+                    .list();
+            jdbc.sql("select sum(calls) as calls, sum(total_exec_time) as ms, sum(total_plan_time) as plan from pg_stat_statements")
+                    .query((rs, n) -> top.append(String.format(Locale.ROOT, "  %6.2f %7.3f %7.3f  all statements%n",
+                            rs.getLong("calls") / (double) Math.max(1, micros.size()),
+                            rs.getDouble("ms") / Math.max(1, micros.size()), rs.getDouble("plan") / Math.max(1, micros.size()))))
                     .list();
             report += top;
         }
