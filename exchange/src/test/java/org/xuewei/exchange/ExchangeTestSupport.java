@@ -3,6 +3,7 @@ package org.xuewei.exchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.Base64;
 /** One Spring context (embedded PostgreSQL, a small generated city) shared by the integration tests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(DispatchCounter.class)
 public abstract class ExchangeTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,6 +3,7 @@ package org.xuewei.exchange.registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xuewei.exchange.DispatchCounter;
 import org.xuewei.exchange.ExchangeTestSupport;
 import org.xuewei.exchange.city.IdNumbers;
 import tools.jackson.databind.JsonNode;
@@ -220,5 +221,50 @@ class BatchLookupTests extends ExchangeTestSupport {
         assertThat(large.statusCode()).isEqualTo(400);
         assertThat(json(large).get("code").asString()).isEqualTo("batch-too-large");
         assertThat(batch("not json", PURPOSE).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A batch's answer is written by the thread that completes it: no second pass through the filters, the security chain
+     * and Spring MVC (an async dispatch) — while a batch without a valid token is still refused before anything runs.
+     */
+    @Test
+    void aBatchIsAnsweredWithoutAnAsyncDispatchAndStillNeedsItsToken() throws Exception {
+        String id = guardian();
+        int before = DispatchCounter.asyncDispatches("/exchange/v1/batch");
+        HttpResponse<String> r = batch(items(item("HUKOU", "person", id), item("BIRTH", "births-of-parent", id)), PURPOSE);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(json(r).get("items").get(0).get("data").get("idNumber").asString()).isEqualTo(id);
+        assertThat(DispatchCounter.asyncDispatches("/exchange/v1/batch")).isEqualTo(before);
+
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(url("/exchange/v1/batch")))
+                .header("Authorization", "Bearer " + platformToken() + "x").header("Content-Type", "application/json")
+                .header("purpose", PURPOSE).POST(HttpRequest.BodyPublishers.ofString(items(item("HUKOU", "person", id)))).build());
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(json(forged).get("code").asString()).isEqualTo("invalid-token");
+    }
+
+    /**
+     * A batch whose query fails answers 500 through Spring's error handling, as a failed asynchronous answer did, and
+     * every item is logged with status 500 (the registry table is renamed for a moment so its query fails).
+     */
+    @Test
+    void aFailingQueryAnswers500AndEveryItemIsLogged() throws Exception {
+        String id = guardian();
+        long before = jdbc.sql("select count(*) from exchange.call_log where status = 500").query(Long.class).single();
+        HttpResponse<String> r;
+        jdbc.sql("alter table exchange.preferential rename to preferential_hidden").update();
+        try {
+            r = batch(items(item("PREFERENTIAL", "preferential-of-person", id), item("HUKOU", "person", id)), PURPOSE);
+        } finally {
+            jdbc.sql("alter table exchange.preferential_hidden rename to preferential").update();
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
+        assertThat(json(r).get("status").asInt()).isEqualTo(500);
+        assertThat(r.body()).doesNotContain(id);
+        callLog.flush();
+        assertThat(jdbc.sql("select count(*) from exchange.call_log where status = 500").query(Long.class).single())
+                .isEqualTo(before + 3); // both items and the batch
     }
 }
