@@ -5,9 +5,6 @@ import org.xuewei.platform.GroupCommit;
 import org.xuewei.platform.policy.RegistrySource;
 import org.xuewei.platform.registry.Evidence;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +15,6 @@ import java.util.UUID;
  * ({@link GroupCommit}); a round whose statement fails is written again alone, so one bad round fails only its check.
  */
 public final class EvidenceStore implements EvidenceKeeper, AutoCloseable {
-
-    /** Rows per statement: 9 parameters each, within PostgreSQL's 32,767 per statement. */
-    private static final int ROWS_PER_STATEMENT = 3_000;
 
     private final JdbcClient jdbc;
     private final GroupCommit<List<Kept>, List<Evidence>> rounds;
@@ -44,9 +38,22 @@ public final class EvidenceStore implements EvidenceKeeper, AutoCloseable {
         return rounds.write(answers);
     }
 
+    /**
+     * One statement text whatever the number of rows (arrays unnested by PostgreSQL), so it is parsed and planned once
+     * per connection and then only bound and executed; rows of many values gave dozens of texts, each planned anew.
+     */
+    static final String INSERT_FROM_ARRAYS = """
+            insert into registry.evidence (id, registry, operation, subject_hash, outcome, source_department,
+                                           record_time, fetched_at, sha256)
+            select cast(u.id as uuid), u.registry, u.operation, u.subject, u.outcome, u.department,
+                   cast(u.recorded as timestamptz), cast(u.fetched as timestamptz), u.sha256
+            from unnest(:ids, :registries, :operations, :subjects, :outcomes, :departments, :recorded, :fetched, :sha256s)
+                 as u(id, registry, operation, subject, outcome, department, recorded, fetched, sha256)""";
+
     private List<List<Evidence>> insert(List<List<Kept>> rounds) {
         List<List<Evidence>> kept = new ArrayList<>(rounds.size());
-        List<Object> params = new ArrayList<>();
+        List<Kept> all = new ArrayList<>();
+        List<Evidence> made = new ArrayList<>();
         for (List<Kept> round : rounds) {
             List<Evidence> evidence = new ArrayList<>(round.size());
             for (Kept k : round) {
@@ -54,38 +61,44 @@ public final class EvidenceStore implements EvidenceKeeper, AutoCloseable {
                 Evidence e = new Evidence(UUID.randomUUID(), k.registry(), k.operation(), a.sourceDepartment(),
                         a.recordTime(), a.fetchedAt(), a.sha256(), a.outcome());
                 evidence.add(e);
-                params.add(e.id());
-                params.add(k.registry().name());
-                params.add(k.operation());
-                params.add(k.subjectHash());
-                params.add(e.outcome().name());
-                params.add(e.sourceDepartment());
-                params.add(utc(e.recordTime()));
-                params.add(utc(e.fetchedAt()));
-                params.add(e.sha256());
+                all.add(k);
+                made.add(e);
             }
             kept.add(evidence);
         }
-        int rows = params.size() / 9;
-        for (int start = 0; start < rows; start += ROWS_PER_STATEMENT) {
-            int end = Math.min(rows, start + ROWS_PER_STATEMENT);
-            StringBuilder sql = new StringBuilder("""
-                    insert into registry.evidence (id, registry, operation, subject_hash, outcome, source_department,
-                                                   record_time, fetched_at, sha256) values """);
-            for (int i = start; i < end; i++) {
-                sql.append(i == start ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            }
-            jdbc.sql(sql.toString()).params(params.subList(start * 9, end * 9)).update();
+        int n = all.size();
+        String[] ids = new String[n];
+        String[] registries = new String[n];
+        String[] operations = new String[n];
+        String[] subjects = new String[n];
+        String[] outcomes = new String[n];
+        String[] departments = new String[n];
+        String[] recorded = new String[n];
+        String[] fetched = new String[n];
+        String[] sha256s = new String[n];
+        for (int i = 0; i < n; i++) {
+            Kept k = all.get(i);
+            Evidence e = made.get(i);
+            ids[i] = e.id().toString();
+            registries[i] = k.registry().name();
+            operations[i] = k.operation();
+            subjects[i] = k.subjectHash();
+            outcomes[i] = e.outcome().name();
+            departments[i] = e.sourceDepartment();
+            recorded[i] = e.recordTime() == null ? null : e.recordTime().toString();
+            fetched[i] = e.fetchedAt() == null ? null : e.fetchedAt().toString();
+            sha256s[i] = e.sha256();
         }
+        jdbc.sql(INSERT_FROM_ARRAYS)
+                .param("ids", ids).param("registries", registries).param("operations", operations)
+                .param("subjects", subjects).param("outcomes", outcomes).param("departments", departments)
+                .param("recorded", recorded).param("fetched", fetched).param("sha256s", sha256s)
+                .update();
         return kept;
     }
 
     @Override
     public void close() {
         rounds.close();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
