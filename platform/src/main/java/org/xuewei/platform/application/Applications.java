@@ -15,6 +15,7 @@ import org.xuewei.platform.application.internal.ApplicationStore.ApplicationRow;
 import org.xuewei.platform.application.internal.ApplicationStore.ChildRow;
 import org.xuewei.platform.application.internal.CandidateFacts;
 import org.xuewei.platform.application.internal.Judge;
+import org.xuewei.platform.application.internal.RecentChildren;
 import org.xuewei.platform.application.internal.SubmissionWriter;
 import org.xuewei.platform.PlatformApplication;
 import org.xuewei.platform.audit.AuditEntry;
@@ -79,6 +80,7 @@ public class Applications {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.recentChildren = new RecentChildren(properties.reuseCheckFor(), clock);
     }
 
     /**
@@ -95,6 +97,9 @@ public class Applications {
     }
 
     private final Map<String, RecentHousehold> recentHouseholds = new ConcurrentHashMap<>();
+
+    /** The children listed or checked a moment ago: the check and the submission that follow read no row again. */
+    private final RecentChildren recentChildren;
 
     private static String checkKey(ChildRow child) {
         return child.guardianHash() + ":" + child.childHash() + ":" + child.season();
@@ -192,7 +197,9 @@ public class Applications {
         }
         audit.record(new AuditEntry(parent.subject(), "application.children.viewed", "guardian:" + guardian.substring(0, 16),
                 clientIp, household.outcome().name()));
-        return store.childrenOf(guardian, season).stream().map(this::summary).toList();
+        List<ChildRow> rows = store.childrenOf(guardian, season);
+        recentChildren.remember(rows);
+        return rows.stream().map(this::summary).toList();
     }
 
     /**
@@ -218,7 +225,9 @@ public class Applications {
         String guardian = personal.lookupHash(parent.idNumber());
         UUID ref = store.saveChild(guardian, personal.lookupHash(c.idNumber()), personal.encrypt(c.idNumber()), c.name(),
                 c.birthDate(), c.grade(), season, c.source().name(), clock.instant());
-        return summary(store.child(ref, guardian).orElseThrow());
+        ChildRow row = store.child(ref, guardian).orElseThrow();
+        recentChildren.remember(List.of(row));
+        return summary(row);
     }
 
     /** 学位信息一键查 for one of the parent's children. */
@@ -514,8 +523,16 @@ public class Applications {
                 .orElseThrow(() -> new ApplicationRefusedException("application.error.school", false));
     }
 
+    /** The parent's own child (another family's id is not found), as read a moment ago or now. */
     private ChildRow ownChild(Parent parent, UUID ref) {
-        return store.child(ref, personal.lookupHash(parent.idNumber())).orElseThrow(ApplicationNotFoundException::new);
+        String guardian = personal.lookupHash(parent.idNumber());
+        Optional<ChildRow> recent = recentChildren.get(ref, guardian);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
+        ChildRow row = store.child(ref, guardian).orElseThrow(ApplicationNotFoundException::new);
+        recentChildren.remember(List.of(row));
+        return row;
     }
 
     private ChildSummary summary(ChildRow c) {

@@ -200,6 +200,22 @@ class ParentJourneyTests {
     }
 
     @Test
+    void a_child_just_listed_and_checked_by_its_family_is_still_not_found_for_another() throws Exception {
+        // the owner's listing and check keep the child's row in memory for the submission that follows
+        String ref = childRef(CAT1_B_FATHER);
+        mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(CAT1_B_FATHER)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(CO_OWNER_FATHER)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/parent/children/{ref}/applications", ref).with(parent(CO_OWNER_FATHER)).with(csrf())
+                        .header("Idempotency-Key", "k-not-mine").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consent\":true}"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from application.application where idempotency_key = 'k-not-mine'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void a_form_post_without_csrf_is_refused() throws Exception {
         String ref = childRef(CO_OWNER_FATHER);
         mvc.perform(post("/parent/children/{ref}/applications", ref).with(parent(CO_OWNER_FATHER))
