@@ -158,7 +158,7 @@ public final class CompiledPolicy {
     /** Bulk path: category rank and points total, no explanations. */
     public Evaluation decide(ChildFacts facts, String schoolId, String districtCode) {
         var bound = binder.bind(facts, schoolId, districtCode, false);
-        Map<String, Object> vars = bound.variables();
+        Map<String, Object> vars = RuleEnvironment.activation(bound.variables());
         boolean eligible = eligible(facts, bound.ageAtCutoff(), vars);
         CategoryDecision category = CategoryDecision.none(List.of());
         PointsScore score = null;
@@ -190,7 +190,7 @@ public final class CompiledPolicy {
     /** Full path: every step explained, with the registry records behind it. */
     public Evaluation evaluate(ChildFacts facts, String schoolId, String districtCode) {
         var bound = binder.bind(facts, schoolId, districtCode, true);
-        Map<String, Object> vars = bound.variables();
+        Map<String, Object> vars = RuleEnvironment.activation(bound.variables());
         Map<String, List<SourceRef>> sources = Sources.of(facts);
         EligibilityDecision eligibility = explainEligibility(facts, bound.ageAtCutoff(), vars, sources);
         CategoryDecision category = CategoryDecision.none(List.of());

@@ -1,5 +1,6 @@
 package org.xuewei.platform.policy.cel;
 
+import com.google.common.collect.ImmutableMap;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -41,11 +42,28 @@ public final class RuleEnvironment {
     /** What a rule must return. */
     public enum Result { BOOL, NUMBER, STRING }
 
-    /** A type-checked, planned rule. */
+    /**
+     * A type-checked, planned rule. Give {@link #eval} the variables as laid out by {@link #activation}: CEL copies
+     * any other map on every evaluation.
+     */
     public record CompiledRule(String source, CelRuntime.Program program, Set<String> variables, long cost) {
         public Object eval(Map<String, ?> vars) throws CelEvaluationException {
             return program.eval(vars);
         }
+    }
+
+    /**
+     * The variables as CEL reads them: an immutable copy without null keys or values (what CEL makes of any map on
+     * every evaluation, made once here so that the many rules of one evaluation share it).
+     */
+    public static Map<String, Object> activation(Map<String, ?> vars) {
+        ImmutableMap.Builder<String, Object> out = ImmutableMap.builderWithExpectedSize(vars.size());
+        vars.forEach((k, v) -> {
+            if (k != null && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out.buildOrThrow();
     }
 
     private final FactTypes types = new FactTypes();
