@@ -77,6 +77,17 @@ public final class PolicyEvaluator {
         return compiled.evaluate(facts, schoolId, districtCode);
     }
 
+    /**
+     * Judge one child for one school, explaining what parents are shown: the same decisions, reasons, points and
+     * evidence notes as {@link #evaluate}, without the staff trace of the conditions tried before the deciding route
+     * ({@code category().tried()} is empty).
+     *
+     * @throws PolicyEvaluationException if a rule fails at run time (as {@link #evaluate} would)
+     */
+    public Evaluation evaluateForParent(ChildFacts facts, String schoolId, String districtCode) {
+        return compiled.evaluateForParent(facts, schoolId, districtCode);
+    }
+
     /** Bulk judgement: eligibility, category and points, without explanations. Same decisions as evaluate. */
     public Evaluation decide(ChildFacts facts, String schoolId, String districtCode) {
         return compiled.decide(facts, schoolId, districtCode);

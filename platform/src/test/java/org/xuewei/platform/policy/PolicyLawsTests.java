@@ -3,6 +3,7 @@ package org.xuewei.platform.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,6 +25,24 @@ class PolicyLawsTests {
             assertThat(fast.preferential()).isEqualTo(full.preferential());
             if (full.points() != null) {
                 assertThat(fast.points().total()).isEqualTo(full.points().total());
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void theParentPathJudgesAndExplainsExactlyAsTheFullPath_withoutTheStaffTrace(@ForAll long seed) {
+        ChildFacts f = SyntheticFamilies.family(new Random(seed), 4);
+        for (PolicyEvaluator p : POLICIES) {
+            Evaluation full = p.evaluate(f, Family.SCHOOL, Family.DISTRICT);
+            Evaluation parent = p.evaluateForParent(f, Family.SCHOOL, Family.DISTRICT);
+            CategoryDecision c = full.category();
+            Evaluation untraced = new Evaluation(full.childId(), full.grade(), full.schoolId(), full.policy(),
+                    full.eligibility(), new CategoryDecision(c.code(), c.rank(), c.name(), c.nameEn(), c.routeId(),
+                    c.routeName(), c.reasons(), List.of()), full.points(), full.preferential(), full.hukouMoveInDate(),
+                    full.evidence());
+            assertThat(parent).isEqualTo(untraced);
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                assertThat(Explanation.forParent(parent, locale)).isEqualTo(Explanation.forParent(full, locale));
             }
         }
     }

@@ -146,7 +146,8 @@ public class Judge {
 
     public Evaluation evaluate(ChildFacts facts, String schoolCode, String districtCode, int season) {
         PolicyEvaluator evaluator = policies.forDistrict(districtCode, season);
-        return evaluator.evaluate(facts, schoolCode, districtCode);
+        // parents see the deciding route, never the conditions tried before it: their sentences are not rendered
+        return evaluator.evaluateForParent(facts, schoolCode, districtCode);
     }
 
     public List<ReviewReason> checks(FactsReport report, Evaluation evaluation, int season, String districtCode,

@@ -23,8 +23,9 @@ import org.xuewei.platform.policy.Reason;
 import org.xuewei.platform.policy.SourceRef;
 
 /**
- * A validated policy with every rule compiled once. Two paths: {@link #evaluate} explains everything (one child
- * on screen); {@link #decide} runs one combined CEL program for the category and one for the points (bulk).
+ * A validated policy with every rule compiled once. Three paths: {@link #evaluate} explains everything (staff);
+ * {@link #evaluateForParent} explains what a parent is shown (a check); {@link #decide} runs one combined CEL program
+ * for the category and one for the points (bulk).
  */
 public final class CompiledPolicy {
 
@@ -189,6 +190,19 @@ public final class CompiledPolicy {
 
     /** Full path: every step explained, with the registry records behind it. */
     public Evaluation evaluate(ChildFacts facts, String schoolId, String districtCode) {
+        return evaluate(facts, schoolId, districtCode, true);
+    }
+
+    /**
+     * Parent path: the same judgement, eligibility, deciding route, points and evidence notes as {@link #evaluate},
+     * without the staff trace ({@link CategoryDecision#tried()} is empty): the sentences of the conditions that
+     * failed on the way to the deciding route are never rendered, since parents are never shown them.
+     */
+    public Evaluation evaluateForParent(ChildFacts facts, String schoolId, String districtCode) {
+        return evaluate(facts, schoolId, districtCode, false);
+    }
+
+    private Evaluation evaluate(ChildFacts facts, String schoolId, String districtCode, boolean trace) {
         var bound = binder.bind(facts, schoolId, districtCode, true);
         Map<String, Object> vars = RuleEnvironment.activation(bound.variables());
         Map<String, List<SourceRef>> sources = Sources.of(facts);
@@ -196,7 +210,7 @@ public final class CompiledPolicy {
         CategoryDecision category = CategoryDecision.none(List.of());
         PointsScore score = null;
         if (eligibility.eligible()) {
-            category = explainCategory(vars, sources);
+            category = trace ? explainCategory(vars, sources) : decideCategory(vars, sources);
             score = explainPoints(vars);
         }
         return new Evaluation(facts.childId(), facts.grade(), schoolId, ref, eligibility, category, score,
@@ -314,8 +328,43 @@ public final class CompiledPolicy {
         return CategoryDecision.none(tried);
     }
 
+    /**
+     * The deciding route explained, as {@link #explainCategory} finds and explains it (the same conditions run in
+     * the same order), with only that route's sentences rendered and no trace of the rest.
+     */
+    private CategoryDecision decideCategory(Map<String, Object> vars, Map<String, List<SourceRef>> sources) {
+        for (CompiledCategory c : categories) {
+            for (CompiledRoute r : c.routes()) {
+                boolean all = true;
+                for (CompiledCondition cond : r.conditions()) {
+                    if (!holds(cond, vars)) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all) {
+                    List<Reason> reasons = new ArrayList<>(r.conditions().size());
+                    for (CompiledCondition cond : r.conditions()) {
+                        reasons.add(explain(cond, true, vars, sources));
+                    }
+                    return new CategoryDecision(c.rule().code(), c.rule().rank(), c.rule().name(), c.rule().nameEn(),
+                            r.route().id(), r.route().name(), reasons, List.of());
+                }
+            }
+        }
+        return CategoryDecision.none(List.of());
+    }
+
+    private static boolean holds(CompiledCondition c, Map<String, Object> vars) {
+        return (Boolean) run(c.path(), c.rule(), vars);
+    }
+
     private Reason explain(CompiledCondition c, Map<String, Object> vars, Map<String, List<SourceRef>> sources) {
-        boolean holds = (Boolean) run(c.path(), c.rule(), vars);
+        return explain(c, holds(c, vars), vars, sources);
+    }
+
+    private Reason explain(CompiledCondition c, boolean holds, Map<String, Object> vars,
+                           Map<String, List<SourceRef>> sources) {
         List<SourceRef> used = new ArrayList<>();
         for (String v : c.rule().variables()) {
             used.addAll(sources.getOrDefault(v, List.of()));
