@@ -257,7 +257,7 @@ public class Applications {
                 .map(s -> new SchoolChoice(s.code(), s.name(), s.warning(), null, 0, null, List.of())).toList();
         ChildSummary summary = state == null ? summary(child) : summary(child, state.active());
         return new CheckResult(summary, season, report.complete(),
-                report.statuses().stream().map(s -> new RegistryLine(s.registry().label(), subjectLabel(s.subject()), s.outcome())).toList(),
+                report.statuses().stream().map(s -> new RegistryLine(s.registry().label(), Relation.labelOf(s.subject()), s.outcome())).toList(),
                 Judge.facts(report.facts()), homes.stream().map(Judge.Home::option).toList(), privates, problems,
                 district == null ? "" : judge.policyName(district, season),
                 district == null || judge.collecting(district, season, child.grade(), LocalDateTime.now(clock)));
@@ -568,13 +568,6 @@ public class Applications {
                         step.reasons())).toList(), row.note(), row.submittedAt(), created);
     }
 
-    private static String subjectLabel(String subject) {
-        try {
-            return Relation.valueOf(subject).label();
-        } catch (IllegalArgumentException e) {
-            return subject;
-        }
-    }
 
     private static List<String> schoolCodes(Judge.Home home) {
         return home == null ? List.of() : home.option().schools().stream().map(SchoolChoice::code).toList();

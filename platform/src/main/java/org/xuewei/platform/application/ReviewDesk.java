@@ -93,7 +93,7 @@ public class ReviewDesk {
                 row.homeKind(), row.categoryCode(), row.points(), row.reasons(), row.note(), timeline,
                 report != null && report.complete(),
                 report == null ? List.of() : report.statuses().stream().map(s -> new CheckResult.RegistryLine(
-                        s.registry().label(), subjectLabel(s.subject()), s.outcome())).toList(),
+                        s.registry().label(), Relation.labelOf(s.subject()), s.outcome())).toList(),
                 report == null || report.facts() == null ? List.of() : Judge.facts(report.facts()),
                 report == null ? List.of() : report.evidence(),
                 categories(district, row.season())));
@@ -181,11 +181,4 @@ public class ReviewDesk {
         return zones.school(code).map(ZoneDirectory.School::name).orElse(code);
     }
 
-    private static String subjectLabel(String subject) {
-        try {
-            return Relation.valueOf(subject).label();
-        } catch (IllegalArgumentException e) {
-            return subject;
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package org.xuewei.platform.policy;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** A person's relation to the child (与适龄儿童关系). */
 public enum Relation {
     CHILD("本人"),
@@ -16,6 +20,15 @@ public enum Relation {
 
     Relation(String label) {
         this.label = label;
+    }
+
+    private static final Map<String, Relation> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Relation::name, r -> r));
+
+    /** The relation's Chinese label when {@code name} names one, else {@code name} itself (no exception thrown). */
+    public static String labelOf(String name) {
+        Relation r = name == null ? null : BY_NAME.get(name);
+        return r == null ? name : r.label;
     }
 
     /** Chinese label shown to parents. */
