@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xuewei.platform.registry.LookupOutcome;
 import org.xuewei.platform.registry.RegistryProperties;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -178,7 +181,7 @@ public final class ExchangeClient implements AutoCloseable {
                         answers[i] = new Answer(item.lookup().registry(), item.lookup().path() + "{id}",
                                 found ? LookupOutcome.FOUND : LookupOutcome.NOT_FOUND, found ? a.path("data") : null,
                                 found ? a.path("sourceDepartment").asString("") : null,
-                                found ? instant(a.path("recordTime").asString("")) : null, sha256(JSON.writeValueAsString(a)), fetchedAt);
+                                found ? instant(a.path("recordTime").asString("")) : null, sha256(a), fetchedAt);
                     }
                     case "REFUSED" -> {
                         breaker.releasePermission();
@@ -241,9 +244,9 @@ public final class ExchangeClient implements AutoCloseable {
                 .append(",\"items\":[");
         for (int k = 0; k < items.size(); k++) {
             Item item = items.get(k);
-            body.append(k == 0 ? "" : ",").append("{\"registry\":").append(JSON.writeValueAsString(item.lookup().registry()))
-                    .append(",\"operation\":").append(JSON.writeValueAsString(item.lookup().operation()))
-                    .append(",\"key\":").append(JSON.writeValueAsString(item.key())).append('}');
+            body.append(k == 0 ? "" : ",").append(ITEM_OPENING.get(item.lookup())).append('"');
+            QUOTE.quoteAsString(item.key(), body);
+            body.append("\"}");
         }
         body.append("]}");
         String bearer;
@@ -264,6 +267,17 @@ public final class ExchangeClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenCompose(r -> r.statusCode() == 401 && !fresh ? send(items, timeout, true) : CompletableFuture.completedFuture(r));
+    }
+
+    /** Each look-up's batch item up to its key, e.g. {@code {"registry":"HUKOU","operation":"person","key":}. */
+    private static final Map<ExchangeLookup, String> ITEM_OPENING = new EnumMap<>(ExchangeLookup.class);
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+
+    static {
+        for (ExchangeLookup l : ExchangeLookup.values()) {
+            ITEM_OPENING.put(l, "{\"registry\":" + JSON.writeValueAsString(l.registry())
+                    + ",\"operation\":" + JSON.writeValueAsString(l.operation()) + ",\"key\":");
+        }
     }
 
     /** The exchange answers items still waiting for their registry this long before the call's own timeout. */
@@ -331,11 +345,35 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     static String sha256(String body) {
+        return sha256(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The SHA-256 of an answer as the JSON text Jackson writes for it, in UTF-8: written as bytes directly (the same
+     * bytes as {@code sha256(JSON.writeValueAsString(answer))}, without the string in between).
+     */
+    static String sha256(JsonNode answer) {
+        byte[] utf8 = JSON.writeValueAsBytes(answer);
+        // a lone surrogate (possible in JSON text, as an escape) is written here as an escape (backslash, u, D8..DF),
+        // where the string keeps the char and String.getBytes makes it '?': any such escape is hashed the old way
+        for (int i = 0; i < utf8.length - 2; i++) {
+            if (utf8[i] == '\\' && utf8[i + 1] == 'u' && (utf8[i + 2] == 'D' || utf8[i + 2] == 'd')) {
+                return sha256(JSON.writeValueAsString(answer));
+            }
+        }
+        return sha256(utf8);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
     private static Instant instant(String text) {
