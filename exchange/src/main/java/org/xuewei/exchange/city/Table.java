@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Rows of one generated table in PostgreSQL's COPY text format (tab-separated, \N for null), kept
- * as bytes: the same bytes are loaded with COPY and hashed for the determinism digest.
+ * as bytes: the same bytes are loaded with COPY and hashed for the determinism digest. The call log writes its
+ * chunks of rows with it too.
  */
 public final class Table {
 
@@ -19,7 +20,7 @@ public final class Table {
     private final StringBuilder line = new StringBuilder(256);
     private int rows;
 
-    Table(String name, String... columns) {
+    public Table(String name, String... columns) {
         this.name = name;
         this.columns = List.of(columns);
     }
@@ -40,7 +41,7 @@ public final class Table {
         return bytes.size();
     }
 
-    void row(Object... values) {
+    public void row(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(name + ": expected " + columns.size() + " values, got " + values.length);
         }

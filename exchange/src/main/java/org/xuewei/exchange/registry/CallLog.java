@@ -6,15 +6,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.postgresql.PGConnection;
 import org.xuewei.exchange.city.IdNumbers;
+import org.xuewei.exchange.city.Table;
 import org.xuewei.exchange.config.ExchangeProperties;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +46,9 @@ public class CallLog {
     static final int FLUSH_AT = 500;
     static final int MAX_PENDING = 100_000;
     private static final Logger log = LoggerFactory.getLogger(CallLog.class);
-    /** One statement per chunk of rows: each column as an array, unnested in the rows' order. */
-    private static final String INSERT = """
-            insert into exchange.call_log (request_id, at, client_id, registry, operation, subject_hash, subject_mask,
-                                           purpose, status, duration_ms)
-            select r::uuid, a::timestamptz, c, g, o, h, m, p, s, d
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[])
-                 with ordinality as t(r, a, c, g, o, h, m, p, s, d, n)
-            order by n""";
+    /** The log's columns, written with COPY (in the rows' order, so ids follow it). */
+    private static final String[] COLUMNS = {"request_id", "at", "client_id", "registry", "operation", "subject_hash",
+            "subject_mask", "purpose", "status", "duration_ms"};
 
     private record Row(UUID requestId, Instant at, String client, String registry, String operation, String subject,
                        String purpose, int status, int durationMs) {
@@ -115,37 +114,24 @@ public class CallLog {
         }
     }
 
+    /**
+     * One COPY per chunk of rows: PostgreSQL's cheapest way in (no statement to plan, no arrays to unnest, rows
+     * inserted in bulk); the same columns and values as an insert, in the same order.
+     */
     private void insert(List<Row> rows, Mac mac) {
-        int n = rows.size();
-        String[][] text = new String[8][n];
-        Integer[] status = new Integer[n];
-        Integer[] duration = new Integer[n];
+        Table table = new Table("call_log", COLUMNS);
         Map<String, String[]> subjects = new HashMap<>(); // hash and mask once per person of the chunk (a batch asks ≈ 11 about one)
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            text[0][i] = r.requestId().toString();
-            text[1][i] = r.at().toString();
-            text[2][i] = r.client();
-            text[3][i] = r.registry();
-            text[4][i] = r.operation();
-            if (r.subject() != null) {
-                String[] hashAndMask = subjects.computeIfAbsent(r.subject(), s -> new String[]{
-                        HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))), IdNumbers.mask(s)});
-                text[5][i] = hashAndMask[0];
-                text[6][i] = hashAndMask[1];
-            }
-            text[7][i] = r.purpose();
-            status[i] = r.status();
-            duration[i] = r.durationMs();
+        for (Row r : rows) {
+            String[] hashAndMask = r.subject() == null ? new String[2] : subjects.computeIfAbsent(r.subject(), s -> new String[]{
+                    HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))), IdNumbers.mask(s)});
+            table.row(r.requestId(), r.at(), r.client(), r.registry(), r.operation(), hashAndMask[0], hashAndMask[1], r.purpose(),
+                    r.status(), r.durationMs());
         }
         template.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (int col = 0; col < text.length; col++) {
-                    ps.setArray(col + 1, c.createArrayOf("text", text[col]));
-                }
-                ps.setArray(9, c.createArrayOf("int4", status));
-                ps.setArray(10, c.createArrayOf("int4", duration));
-                return ps.executeUpdate();
+            try (InputStream in = table.open()) {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copySql(), in, 1 << 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -267,4 +267,35 @@ class BatchLookupTests extends ExchangeTestSupport {
         assertThat(jdbc.sql("select count(*) from exchange.call_log where status = 500").query(Long.class).single())
                 .isEqualTo(before + 3); // both items and the batch
     }
+
+    /**
+     * Every column of every item's call-log row, in the order asked, including text that needs escaping on its way into
+     * PostgreSQL (a tab, a newline, a backslash, quotes in an unknown look-up's names; a percent-encoded Chinese purpose).
+     */
+    @Test
+    void everyCallLogRowIsCompleteWhateverItsText() throws Exception {
+        String id = guardian();
+        String purpose = "义务教育招生资格核验 \\ \"x\" \\N";
+        Instant before = Instant.now().minusSeconds(1);
+        JsonNode items = json(batch(items(item("HUKOU", "person", id), "{\"registry\":\"HU\\tKO\\nU\\\\\\\"\",\"operation\":\"a\\\\N\",\"key\":\"" + id + "\"}"),
+                java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8))).get("items");
+        callLog.flush();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            rows.add(jdbc.sql("""
+                    select id, at, client_id, registry, operation, subject_hash, subject_mask, purpose, status, duration_ms
+                    from exchange.call_log where request_id = :id::uuid""").param("id", item.get("requestId").asString()).query().singleRow());
+        }
+        assertThat((Long) rows.get(0).get("id")).isLessThan((Long) rows.get(1).get("id"));
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(((java.sql.Timestamp) row.get("at")).toInstant()).isBetween(before, Instant.now().plusSeconds(1));
+            assertThat(row.get("client_id")).isEqualTo("xuewei-platform");
+            assertThat(row.get("subject_hash")).isEqualTo(callLog.hash(id));
+            assertThat(row.get("subject_mask")).isEqualTo(IdNumbers.mask(id));
+            assertThat(row.get("purpose")).isEqualTo(purpose);
+            assertThat((Integer) row.get("duration_ms")).isBetween(0, 10_000);
+        });
+        assertThat(rows.get(0)).containsEntry("registry", "HUKOU").containsEntry("operation", "person").containsEntry("status", 200);
+        assertThat(rows.get(1)).containsEntry("registry", "HU\tKO\nU\\\"").containsEntry("operation", "a\\N").containsEntry("status", 400);
+    }
 }
