@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +33,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * 调用日志 — every registry call: client, registry, operation, about whom (keyed hash + mask), purpose, outcome.
  * Rows are buffered and written in batches (every {@value #FLUSH_EVERY_MS} ms, at {@value #FLUSH_AT} rows, before
  * {@link #recent} reads and on shutdown). A failed write keeps the rows for the next flush; nothing is dropped: when
  * {@value #MAX_PENDING} rows wait, the caller writes them itself and fails if it cannot (no answer without its log).
+ * <p>
+ * Text from the request (client, registry, operation, purpose, the subject's mask) is stored with every NUL replaced
+ * by U+FFFD: PostgreSQL text cannot hold NUL. A chunk the database refuses for its data (SQLSTATE class 22 or 23) is
+ * written again in halves, so that every other row is written in order and only a row refused on its own is set
+ * aside ({@link #setAside()}, reported at ERROR with its request id) — one bad row never blocks the log.
  */
 @Component
 public class CallLog {
@@ -60,6 +67,7 @@ public class CallLog {
     private final Clock clock;
     private final ConcurrentLinkedDeque<Row> pending = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong setAside = new AtomicLong();
     private final Object writing = new Object();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "call-log-flush");
@@ -81,8 +89,8 @@ public class CallLog {
 
     public void record(UUID requestId, String clientId, String registry, String operation, String subject, String purpose,
                        int status, long durationMs) {
-        pending.add(new Row(requestId, Instant.now(clock), clientId, registry, operation, subject,
-                purpose == null ? null : purpose.length() > 200 ? purpose.substring(0, 200) : purpose, status,
+        pending.add(new Row(requestId, Instant.now(clock), text(clientId), text(registry), text(operation), subject,
+                text(purpose == null ? null : purpose.length() > 200 ? purpose.substring(0, 200) : purpose), status,
                 (int) Math.min(Integer.MAX_VALUE, durationMs)));
         int n = size.incrementAndGet();
         if (n >= MAX_PENDING) {
@@ -92,7 +100,15 @@ public class CallLog {
         }
     }
 
-    /** Writes every buffered row; on failure the rows stay buffered (in order) and the exception is thrown. */
+    /** Text as the log stores it: PostgreSQL text cannot hold NUL, so each NUL becomes U+FFFD. */
+    static String text(String s) {
+        return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
+    }
+
+    /**
+     * Writes every buffered row, in order. A row the database refuses for its data is set aside (see the class); on any
+     * other failure (the database down) the rows not yet written stay buffered, in order, and the exception is thrown.
+     */
     public void flush() {
         synchronized (writing) {
             Mac mac = mac();
@@ -101,17 +117,57 @@ public class CallLog {
                 for (Row r; rows.size() < 1000 && (r = pending.poll()) != null; ) {
                     rows.add(r);
                 }
+                int[] done = {0}; // rows written or set aside: always the chunk's first ones
                 try {
-                    insert(rows, mac);
+                    write(rows, 0, rows.size(), mac, done);
                     size.addAndGet(-rows.size());
                 } catch (RuntimeException e) {
-                    for (int i = rows.size() - 1; i >= 0; i--) {
+                    size.addAndGet(-done[0]);
+                    for (int i = rows.size() - 1; i >= done[0]; i--) {
                         pending.addFirst(rows.get(i));
                     }
                     throw e;
                 }
             }
         }
+    }
+
+    /** Rows [from, to) with one COPY; refused for its data, in halves, down to the one row to set aside. */
+    private void write(List<Row> rows, int from, int to, Mac mac, int[] done) {
+        try {
+            insert(rows.subList(from, to), mac);
+        } catch (RuntimeException e) {
+            SQLException cause = sqlException(e);
+            String state = cause == null ? null : cause.getSQLState();
+            if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
+                throw e;
+            }
+            if (to - from > 1) {
+                int mid = (from + to) >>> 1;
+                write(rows, from, mid, mac, done);
+                write(rows, mid, to, mac, done);
+                return;
+            }
+            Row r = rows.get(from);
+            setAside.incrementAndGet();
+            log.error("call log: row of request {} (status {}) refused by the database and set aside: SQLSTATE {}: {}", r.requestId(),
+                    r.status(), state, cause.getMessage());
+        }
+        done[0] = to;
+    }
+
+    private static SQLException sqlException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Rows the database refused on their own since start (each reported at ERROR; none should ever be). */
+    long setAside() {
+        return setAside.get();
     }
 
     /**
@@ -123,7 +179,7 @@ public class CallLog {
         Map<String, String[]> subjects = new HashMap<>(); // hash and mask once per person of the chunk (a batch asks ≈ 11 about one)
         for (Row r : rows) {
             String[] hashAndMask = r.subject() == null ? new String[2] : subjects.computeIfAbsent(r.subject(), s -> new String[]{
-                    HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))), IdNumbers.mask(s)});
+                    HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))), text(IdNumbers.mask(s))});
             table.row(r.requestId(), r.at(), r.client(), r.registry(), r.operation(), hashAndMask[0], hashAndMask[1], r.purpose(),
                     r.status(), r.durationMs());
         }

@@ -209,7 +209,9 @@ class RegistryGateway {
                     String registry = item == null || item.registry() == null ? "NONE" : abbreviate(item.registry(), 40);
                     String operation = item == null || item.operation() == null ? "none" : abbreviate(item.operation(), 60);
                     outcomes[i] = refusal(id, registry, operation, key, new ApiException(HttpStatus.BAD_REQUEST, "unknown-lookup",
-                            "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
+                            hasControl(registry) || hasControl(operation)
+                                    ? "No such look-up: registry and operation hold a control character (such as U+0000); they must name one of the exchange's look-ups, e.g. HUKOU and households-of-person (see docs/exchange.md)."
+                                    : "No such look-up: registry and operation must name one of the exchange's look-ups (see docs/exchange.md)."));
                 } else {
                     lookups[i] = lookup;
                     outcomes[i] = check(id, lookup, key, client);
@@ -326,7 +328,16 @@ class RegistryGateway {
         if (purpose.length() > 200) {
             return new ApiException(HttpStatus.BAD_REQUEST, "purpose-too-long", "Header 'purpose' must be at most 200 characters.");
         }
+        if (hasControl(purpose)) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "purpose-malformed",
+                    "Header 'purpose' must be one line of text without control characters (such as %00 or %0A once decoded).");
+        }
         return null;
+    }
+
+    /** Whether the text holds a control character (U+0000–U+001F, U+007F–U+009F), e.g. a NUL no database text can hold. */
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     private void log(Outcome o, String client, String purpose, long start) {

@@ -298,4 +298,47 @@ class BatchLookupTests extends ExchangeTestSupport {
         assertThat(rows.get(0)).containsEntry("registry", "HUKOU").containsEntry("operation", "person").containsEntry("status", 200);
         assertThat(rows.get(1)).containsEntry("registry", "HU\tKO\nU\\\"").containsEntry("operation", "a\\N").containsEntry("status", 400);
     }
+
+    /**
+     * A NUL (which no PostgreSQL text can hold) in an item's names or key is refused with its reason, and its row is
+     * stored with U+FFFD in its place; in the purpose it refuses the batch. The log goes on recording what follows.
+     */
+    @Test
+    void aNulInTheRequestIsRefusedAndTheCallLogGoesOnRecording() throws Exception {
+        String id = guardian();
+        long setAside = callLog.setAside();
+        JsonNode items = json(batch(items(item("HU\\u0000KOU", "per\\u0000son", id), item("HUKOU", "person", id + "\\u0000"),
+                item("HUKOU", "person", id)), PURPOSE)).get("items");
+        assertThat(items.get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(items.get(0).get("code").asString()).isEqualTo("unknown-lookup");
+        assertThat(items.get(0).get("message").asString()).contains("control character", "U+0000");
+        assertThat(items.get(1).get("code").asString()).isEqualTo("malformed-id-number");
+        assertThat(items.get(2).get("outcome").asString()).isEqualTo("FOUND");
+
+        HttpResponse<String> malformed = batch(items(item("PROPERTY", "units-of-person", id)), "enrollment%00eligibility");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).get("code").asString()).isEqualTo("purpose-malformed");
+        assertThat(json(malformed).get("detail").asString()).contains("control characters");
+
+        JsonNode following = json(batch(items(item("HUKOU", "person", id)), PURPOSE)).get("items");
+        callLog.flush();
+        Map<String, Object> nul = logged(items.get(0));
+        assertThat(nul).containsEntry("registry", "HU\uFFFDKOU").containsEntry("operation", "per\uFFFDson").containsEntry("status", 400);
+        assertThat(logged(items.get(1))).containsEntry("subject_mask", IdNumbers.mask(id + "\uFFFD")).containsEntry("status", 400);
+        for (JsonNode item : List.of(items.get(2), following.get(0))) {
+            assertThat(logged(item)).containsEntry("registry", "HUKOU").containsEntry("operation", "person")
+                    .containsEntry("client_id", "xuewei-platform").containsEntry("subject_hash", callLog.hash(id))
+                    .containsEntry("subject_mask", IdNumbers.mask(id)).containsEntry("status", 200)
+                    .containsEntry("purpose", RegistryGateway.decode(PURPOSE));
+        }
+        assertThat(jdbc.sql("select count(*) from exchange.call_log where purpose = :p and operation = 'units-of-person' and status = 400")
+                .param("p", "enrollment\uFFFDeligibility").query(Integer.class).single()).isEqualTo(1);
+        assertThat(callLog.setAside()).isEqualTo(setAside); // stored safely, not set aside
+    }
+
+    private Map<String, Object> logged(JsonNode item) {
+        return jdbc.sql("""
+                select client_id, registry, operation, subject_hash, subject_mask, purpose, status
+                from exchange.call_log where request_id = :id::uuid""").param("id", item.get("requestId").asString()).query().singleRow();
+    }
 }
