@@ -229,6 +229,16 @@ class RegistryClientTests {
     }
 
     @Test
+    void answers_are_handled_on_the_clients_own_threads_not_in_the_common_pool() {
+        // not handed on to the common pool (or, when it has fewer than two threads, to a new thread per answer)
+        for (int i = 0; i < 20; i++) {
+            String thread = client.batch(List.of(new ExchangeClient.Item(ExchangeLookup.HOUSEHOLDS_OF_PERSON, FATHER)))
+                    .thenApply(a -> Thread.currentThread().getName()).join();
+            assertThat(thread).startsWith("registry-");
+        }
+    }
+
+    @Test
     void a_missing_record_is_a_definite_answer() {
         ExchangeClient.Answer a = client.lookup(ExchangeLookup.HOUSEHOLDS_OF_PERSON, "360102201501010011").join();
         assertThat(a.outcome()).isEqualTo(LookupOutcome.NOT_FOUND);

@@ -220,11 +220,11 @@ public final class ExchangeClient implements AutoCloseable {
                 log.warn("exchange request of {} look-ups failed: {}", items.size(), problem);
                 return new Reply(null, problem, answeredAt);
             }
-            if (response.statusCode() != 200) {
-                if (response.statusCode() != 429 && response.statusCode() < 500) {
-                    log.warn("exchange refused a batch: {} {}", response.statusCode(), abbreviate(response.body()));
+            if (response.status() != 200) {
+                if (response.status() != 429 && response.status() < 500) {
+                    log.warn("exchange refused a batch: {} {}", response.status(), abbreviate(response.body()));
                 }
-                return new Reply(null, "batch answered " + response.statusCode(), answeredAt);
+                return new Reply(null, "batch answered " + response.status(), answeredAt);
             }
             try {
                 return new Reply(JSON.readTree(response.body()).path("items"), null, answeredAt);
@@ -238,8 +238,17 @@ public final class ExchangeClient implements AutoCloseable {
     private record Reply(JsonNode items, String problem, long answeredAt) {
     }
 
-    /** The batch request; a 401 (token expired or the exchange restarted) is sent once more with a fresh token. */
-    private CompletableFuture<HttpResponse<String>> send(List<Item> items, Duration timeout, boolean fresh) {
+    /** A response's status and body. */
+    private record Received(int status, String body) {
+    }
+
+    /**
+     * The batch request; a 401 (token expired or the exchange restarted) is sent once more with a fresh token. The
+     * answer completes on the client's thread that read its body: the future {@code sendAsync} returns completes
+     * only after the JDK hands it to the common pool, one more thread wake-up per request, and answers processed
+     * there would wait behind anything else using that pool (one thread on two cores).
+     */
+    private CompletableFuture<Received> send(List<Item> items, Duration timeout, boolean fresh) {
         StringBuilder body = new StringBuilder("{\"timeoutMs\":").append(Math.max(1, timeout.toMillis() - TIMEOUT_MARGIN_MS))
                 .append(",\"items\":[");
         for (int k = 0; k < items.size(); k++) {
@@ -265,8 +274,28 @@ public final class ExchangeClient implements AutoCloseable {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenCompose(r -> r.statusCode() == 401 && !fresh ? send(items, timeout, true) : CompletableFuture.completedFuture(r));
+        CompletableFuture<Received> received = new CompletableFuture<>();
+        http.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), text -> {
+                            if (fresh || info.statusCode() != 401) {
+                                received.complete(new Received(info.statusCode(), text));
+                            }
+                            return text;
+                        }))
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        received.completeExceptionally(error);
+                    } else if (!fresh && response.statusCode() == 401) {
+                        send(items, timeout, true).whenComplete((again, failed) -> {
+                            if (failed != null) {
+                                received.completeExceptionally(failed);
+                            } else {
+                                received.complete(again);
+                            }
+                        });
+                    }
+                });
+        return received;
     }
 
     /** Each look-up's batch item up to its key, e.g. {@code {"registry":"HUKOU","operation":"person","key":}. */
