@@ -50,8 +50,10 @@ final class InFlightLimit<T, R> {
     /**
      * @param max      requests at once
      * @param maxItems items a request may carry
-     * @param starter  where a merged request is started when a running one ends (not on the thread that ended it, so
-     *                 that a run of requests failing at once does not start each other recursively)
+     * @param starter  where a merged request is started when a running one failed or ended at once (not on the
+     *                 thread that ended it, so that a run of requests failing at once does not start each other
+     *                 recursively); after a request answered later, the thread that took its answer starts the next
+     *                 (one thread wake-up less per request)
      */
     InFlightLimit(int max, int maxItems, Executor starter, Sender<T, R> sender) {
         if (max < 1 || maxItems < 1) {
@@ -100,7 +102,7 @@ final class InFlightLimit<T, R> {
             }
         }
         if (sent.isEmpty()) {
-            release();
+            release(false);
             return;
         }
         long deadline = sent.get(0).deadline();
@@ -121,8 +123,9 @@ final class InFlightLimit<T, R> {
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
+        boolean later = !call.isDone();
         call.whenComplete((result, error) -> {
-            release();
+            release(later && error == null);
             for (int k = 0; k < sent.size(); k++) {
                 if (error != null) {
                     sent.get(k).result().completeExceptionally(error);
@@ -133,8 +136,11 @@ final class InFlightLimit<T, R> {
         });
     }
 
-    /** A request ended: the waiting batches that fit in one request (in their order) take its place. */
-    private void release() {
+    /**
+     * A request ended: the waiting batches that fit in one request (in their order) take its place, started here
+     * when {@code here} (a request that answered later, on the thread that took the answer), else by the starter.
+     */
+    private void release(boolean here) {
         List<Waiting<T, R>> next = new ArrayList<>();
         List<Waiting<T, R>> late = new ArrayList<>();
         synchronized (this) {
@@ -157,6 +163,10 @@ final class InFlightLimit<T, R> {
         }
         late.forEach(w -> w.result().completeExceptionally(new ExchangeClient.NotSent()));
         if (next.isEmpty()) {
+            return;
+        }
+        if (here) {
+            start(next);
             return;
         }
         try {

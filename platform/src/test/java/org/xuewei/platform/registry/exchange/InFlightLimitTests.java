@@ -161,6 +161,33 @@ class InFlightLimitTests {
     }
 
     @Test
+    void after_an_answer_the_thread_that_took_it_sends_the_waiting_batches_without_waking_another() throws Exception {
+        List<CompletableFuture<List<String>>> calls = new CopyOnWriteArrayList<>();
+        List<String> senders = new CopyOnWriteArrayList<>();
+        AtomicInteger started = new AtomicInteger();
+        InFlightLimit<String, List<String>> limit = new InFlightLimit<>(1, 50, r -> {
+            started.incrementAndGet();
+            pool.execute(r);
+        }, (items, deadline) -> {
+            senders.add(Thread.currentThread().getName());
+            CompletableFuture<List<String>> call = new CompletableFuture<>();
+            calls.add(call);
+            return call;
+        });
+        var first = limit.submit(List.of("first"), in(10));
+        var waiting = limit.submit(List.of("w1", "w2"), in(10));
+        Thread answerer = new Thread(() -> calls.get(0).complete(List.of("first")), "answerer");
+        answerer.start();
+        answerer.join();
+        assertThat(first.get(5, TimeUnit.SECONDS).result()).containsExactly("first");
+        assertThat(senders).containsExactly(Thread.currentThread().getName(), "answerer");
+        assertThat(started.get()).isZero();
+        calls.get(1).complete(List.of("w1", "w2"));
+        assertThat(waiting.get(5, TimeUnit.SECONDS).offset()).isZero();
+        assertThat(limit.running()).isZero();
+    }
+
+    @Test
     void thousands_of_batches_failing_at_once_all_end_without_starting_each_other_recursively() throws Exception {
         ExecutorService single = Executors.newSingleThreadExecutor();
         try {
