@@ -75,14 +75,7 @@ class BatchQueriesTests extends ExchangeTestSupport {
     void aPersonInSeveralRecordsOfEachKindGetsTheSameAnswerInABatch() {
         String id = IdNumbers.of("360102", LocalDate.of(1901, 1, 1), 5); // in no record of the generated city
         try {
-            jdbc.sql("""
-                    insert into exchange.hukou_member (household_no, id_number, name, relation, moved_in_on)
-                    select household_no, :id, '测试', '其他', date '2020-01-01' from exchange.hukou_household order by household_no desc limit 3""")
-                    .param("id", id).update();
-            jdbc.sql("""
-                    insert into exchange.property_owner (unit_no, id_number, name, share_percent, ownership)
-                    select unit_no, :id, '测试', 10, '按份共有' from (select unit_no from exchange.property_unit order by unit_no limit 2) u
-                    cross join generate_series(1, 2)""").param("id", id).update();
+            ExtraRecords.addHouseholdsAndUnits(jdbc, id);
             jdbc.sql("""
                     insert into exchange.social_insurance (id_number, name, insurance_type, employer, first_paid_month, last_paid_month, months_paid)
                     select :id, '测试', '城镇职工养老保险', e, date '2020-01-01', date '2021-01-01', 12 from unnest(array['乙公司', '甲公司', '丙公司']) e""")
@@ -109,9 +102,7 @@ class BatchQueriesTests extends ExchangeTestSupport {
             assertThat(queries.insuranceOf(id)).hasSize(3);
             assertThat(queries.birthsOf(id)).hasSize(1);
         } finally {
-            for (String table : List.of("hukou_member", "property_owner", "social_insurance", "civil_status")) {
-                jdbc.sql("delete from exchange." + table + " where id_number = :id").param("id", id).update();
-            }
+            ExtraRecords.remove(jdbc, id, List.of("hukou_member", "property_owner", "social_insurance", "civil_status"));
             jdbc.sql("delete from exchange.birth_certificate where certificate_no = 'TESTB0000001'").update();
         }
     }

@@ -46,14 +46,7 @@ class RegistryQueriesTests extends ExchangeTestSupport {
     void aPersonInSeveralRecordsGetsEachOnceInOrder() {
         String id = "360102190101010038"; // in no record of the generated city
         try {
-            jdbc.sql("""
-                    insert into exchange.hukou_member (household_no, id_number, name, relation, moved_in_on)
-                    select household_no, :id, '测试', '其他', date '2020-01-01' from exchange.hukou_household order by household_no desc limit 3""")
-                    .param("id", id).update();
-            jdbc.sql("""
-                    insert into exchange.property_owner (unit_no, id_number, name, share_percent, ownership)
-                    select unit_no, :id, '测试', 10, '按份共有' from (select unit_no from exchange.property_unit order by unit_no limit 2) u
-                    cross join generate_series(1, 2)""").param("id", id).update();
+            ExtraRecords.addHouseholdsAndUnits(jdbc, id);
             jdbc.sql("""
                     insert into exchange.contract_buyer (contract_no, id_number, name)
                     select contract_no, :id, '测试' from exchange.purchase_contract order by contract_no desc limit 2""")
@@ -68,9 +61,7 @@ class RegistryQueriesTests extends ExchangeTestSupport {
             same("select id_number, array_agg(contract_no order by contract_no) from exchange.contract_buyer where id_number = '" + id + "' group by id_number",
                     queries::contractsOf, queries::contract);
         } finally {
-            for (String table : List.of("hukou_member", "property_owner", "contract_buyer")) {
-                jdbc.sql("delete from exchange." + table + " where id_number = :id").param("id", id).update();
-            }
+            ExtraRecords.remove(jdbc, id, List.of("hukou_member", "property_owner", "contract_buyer"));
         }
     }
 
