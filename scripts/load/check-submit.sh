@@ -10,6 +10,8 @@
 # exchange's defaults (20–80 ms per call); with RAISE_RATE_LIMIT=1 (default) the per-client rate limit (50/s per
 # registry) is raised for the run through the exchange's admin API and reset afterwards (DELETE /exchange/admin/faults).
 # The platform side runs in a test JVM, with the common pool of 2 that PlatformApplication.main sets on small machines.
+# The platform's embedded PostgreSQL is durable (fsync and synchronous_commit on, as a kept server and an external
+# one are), so a submission counts only once its commit is on disk; DURABLE=false measures the test servers' setting.
 # LOGIN_CONCURRENCY (default 32): parents signing in at once before the warm-up (their households looked up; untimed).
 # WARM_UP parents (default 400) check and submit untimed first, so the JIT has settled. A method called once per
 # submission reaches C2 only after ≈ 15,000 calls (tiered compilation's thresholds), so a run that measures the steady
@@ -51,11 +53,12 @@ if [ "${RAISE_RATE_LIMIT:-1}" = 1 ]; then
   echo "rate limits raised for the run (latency 20-80 ms kept)"
 fi
 
+# -am: the platform side runs the current sources of the modules it depends on (devdb, engine), not what ~/.m2 holds
 MVN="${MVN:-./mvnw}"
 rm -f platform/target/load/timed-step.started
 echo "before: $(uptime)"
-"$MVN" -B -q -o -pl platform test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${LOAD_HEAP:--Xms2g -Xmx2g -XX:+AlwaysPreTouch} ${LOAD_JVM_ARGS:-}" -Dxuewei.load.statements="${STATEMENTS:-false}" -Dxuewei.load.rate="${RATE:-0}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.login-concurrency="${LOGIN_CONCURRENCY:-32}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
+"$MVN" -B -q -o -pl platform -am test -Dtest=SubmissionLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
+  -DargLine="-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Dxuewei.devdb.durable=${DURABLE:-true} ${LOAD_HEAP:--Xms2g -Xmx2g -XX:+AlwaysPreTouch} ${LOAD_JVM_ARGS:-}" -Dxuewei.load.statements="${STATEMENTS:-false}" -Dxuewei.load.rate="${RATE:-0}" -Dxuewei.load.warm-up="${WARM_UP:-400}" -Dxuewei.load.login-concurrency="${LOGIN_CONCURRENCY:-32}" -Dxuewei.load.run=true -Dxuewei.load.parents="$PARENTS" -Dxuewei.load.concurrency="$CONCURRENCY" \
   -Dxuewei.load.max-seconds="$MAX_SECONDS" \
   -Dxuewei.registry.base-url="$EXCHANGE" -Dxuewei.registry.client-secret="${XUEWEI_PLATFORM_SECRET:-demo-platform-secret}" \
   -Dxuewei.registry.call-timeout=2s -Dxuewei.registry.registry-timeout=5s -Dxuewei.registry.retry-wait=150ms \

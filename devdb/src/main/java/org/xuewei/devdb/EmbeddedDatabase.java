@@ -46,6 +46,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB");
+        if (durable(dataDirectory)) {
+            // the embedded library starts PostgreSQL with -F (fsync off) and synchronous_commit off, fine for a test
+            // server thrown away after the run; a server whose data is kept acknowledges a commit only once it is on
+            // disk, as an external PostgreSQL does by default (these -c settings come after -F and win)
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         // more server settings for measurements, e.g. -Dxuewei.devdb.config=shared_preload_libraries=pg_stat_statements
         for (String setting : System.getProperty("xuewei.devdb.config", "").split(",")) {
             int eq = setting.indexOf('=');
@@ -72,6 +78,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IOException("Could not create database " + database + ": " + e.getMessage(), e);
         }
         return db;
+    }
+
+    /**
+     * Whether commits are durable (fsync and synchronous_commit on, PostgreSQL's own defaults): by default when the
+     * data is kept in a data directory (the demo, a server run with the launcher), not for a temporary server (the
+     * tests); {@code -Dxuewei.devdb.durable=true|false} decides either way (the load runs measure a durable one).
+     */
+    static boolean durable(Path dataDirectory) {
+        String configured = System.getProperty("xuewei.devdb.durable", "");
+        return configured.isBlank() ? dataDirectory != null : Boolean.parseBoolean(configured);
     }
 
     private void createDatabaseIfMissing() throws SQLException {

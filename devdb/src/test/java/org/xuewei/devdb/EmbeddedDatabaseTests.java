@@ -35,6 +35,33 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void aServerWhoseDataIsKeptAcknowledgesOnlyCommitsOnDisk(@TempDir Path dir) throws Exception {
+        try (EmbeddedDatabase kept = EmbeddedDatabase.start(dir.resolve("pg"), 0, "xuewei")) {
+            assertThat(setting(kept, "fsync")).isEqualTo("on");
+            assertThat(setting(kept, "synchronous_commit")).isEqualTo("on");
+        }
+        try (EmbeddedDatabase temporary = EmbeddedDatabase.start(null, 0, "xuewei")) {
+            assertThat(setting(temporary, "fsync")).isEqualTo("off");
+            assertThat(setting(temporary, "synchronous_commit")).isEqualTo("off");
+        }
+        System.setProperty("xuewei.devdb.durable", "true");
+        try (EmbeddedDatabase measured = EmbeddedDatabase.start(null, 0, "xuewei")) {
+            assertThat(setting(measured, "fsync")).isEqualTo("on");
+            assertThat(setting(measured, "synchronous_commit")).isEqualTo("on");
+        } finally {
+            System.clearProperty("xuewei.devdb.durable");
+        }
+    }
+
+    private static String setting(EmbeddedDatabase db, String name) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void refusesAnUnsafeDatabaseName() {
         assertThatThrownBy(() -> EmbeddedDatabase.start(null, 0, "x; drop"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -204,8 +204,12 @@ class SubmissionLoadRun {
                 .map(Map.Entry::getValue).toList();
         long stored = numbers.isEmpty() ? 0 : jdbc.sql("select count(*) from application.application where number in (:n)")
                 .param("n", numbers).query(Long.class).single();
+        // whether "submitted" meant "on disk": the platform's database commits durably (fsync, synchronous_commit)?
+        String commits = jdbc.sql("select string_agg(name || '=' || setting, ', ' order by name) from pg_settings"
+                + " where name in ('fsync', 'synchronous_commit')").query(String.class).single();
         String report = String.format(Locale.ROOT, """
                         check+submit load run against %s
+                        platform database: %s
                         parents listed: %d, timed (after %d warm-up): %d, concurrency: %d
                         %s
                         submitted: %d in %.1f s = %.1f submissions/s
@@ -216,7 +220,7 @@ class SubmissionLoadRun {
                         CPU in the timed step: this JVM (the platform side) %.1f s = %.2f ms per submission; the whole
                         machine %.1f s busy = %.2f ms per submission, %.2f of %d cores
                         CPU in the timed step by process group (other = whatever else ran on the machine):
-                        %s""", registry.baseUrl(), guardians.size(), warmUp, ready.size(), concurrency,
+                        %s""", registry.baseUrl(), commits, guardians.size(), warmUp, ready.size(), concurrency,
                 rate > 0 ? String.format(Locale.ROOT, "open model: %.0f parents due per second, at most %d at once; latency counted"
                         + " from when each parent was due; started more than 100 ms late (all %d busy): %d", rate, concurrency,
                         concurrency, late.sum())
