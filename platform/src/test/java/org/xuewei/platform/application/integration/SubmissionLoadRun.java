@@ -50,6 +50,7 @@ class SubmissionLoadRun {
     @Autowired Applications applications;
     @Autowired RegistryProperties registry;
     @Autowired JdbcClient jdbc;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -117,6 +118,7 @@ class SubmissionLoadRun {
         Map<String, Double> threads0 = ProcessCpu.threads();
         Map<String, Double> jvm0 = ProcessCpu.jvmThreads();
         long cpu0 = processCpuNanos();
+        double[] exchange0 = exchangeCounters();
         long[] machine0 = machineJiffies();
         // xuewei.load.rate > 0: an open model. Parent i is due at t0 + i / rate, whatever the platform's answers so far
         // (at most `concurrency` parents at once); a parent's latencies are counted from when it was due, so waiting
@@ -168,6 +170,12 @@ class SubmissionLoadRun {
             }
         }, errors);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] exchange1 = exchangeCounters();
+        double requests = exchange1[0] - exchange0[0];
+        String toExchange = String.format(Locale.ROOT, "requests to the exchange: %.0f (%.0f/s), %.1f look-ups and %.1f"
+                + " parents' batches a request (at most %d requests at once)", requests, requests / seconds,
+                (exchange1[2] - exchange0[2]) / Math.max(1, requests), (exchange1[1] - exchange0[1]) / Math.max(1, requests),
+                registry.maxInFlight());
         double jvmCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         Map<String, Double> processes = ProcessCpu.minus(ProcessCpu.snapshot(), processes0);
         StringBuilder perProcess = new StringBuilder();
@@ -215,6 +223,7 @@ class SubmissionLoadRun {
                         submitted: %d in %.1f s = %.1f submissions/s
                         latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         latency per request: check p50 %.0f ms, p99 %.0f ms, max %.0f ms; submit p50 %.0f ms, p99 %.0f ms, max %.0f ms
+                        %s
                         errors (exceptions): %d, refused by the service: %d, lost (answered but not stored): %d
                         outcomes: %s
                         CPU in the timed step: this JVM (the platform side) %.1f s = %.2f ms per submission; the whole
@@ -228,7 +237,7 @@ class SubmissionLoadRun {
                 sorted.size(), seconds, sorted.size() / seconds,
                 pct(sorted, 50), pct(sorted, 99), pct(sorted, 100),
                 pct(checks, 50), pct(checks, 99), pct(checks, 100), pct(submits, 50), pct(submits, 99), pct(submits, 100),
-                errors.get(), refused.get(),
+                toExchange, errors.get(), refused.get(),
                 numbers.size() - stored,
                 new java.util.TreeMap<>(statuses.entrySet().stream().filter(e -> e.getKey().contains(":"))
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
@@ -272,6 +281,17 @@ class SubmissionLoadRun {
 
     interface Work {
         void on(String guardian) throws Exception;
+    }
+
+    /** Requests, callers' batches and look-ups sent to the exchange so far (the registry client's meters). */
+    private double[] exchangeCounters() {
+        String[] names = {"xuewei.registry.requests", "xuewei.registry.batches", "xuewei.registry.lookups"};
+        double[] counts = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            io.micrometer.core.instrument.FunctionCounter c = meters.find(names[i]).functionCounter();
+            counts[i] = c == null ? 0 : c.count();
+        }
+        return counts;
     }
 
     static void run(List<String> items, int concurrency, long maxSeconds, Work work, AtomicInteger errors)
