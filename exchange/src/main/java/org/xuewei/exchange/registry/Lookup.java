@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import static org.xuewei.exchange.registry.RegistryGateway.Key.ID_NUMBER;
 import static org.xuewei.exchange.registry.RegistryGateway.Key.RECORD_NUMBER;
@@ -35,9 +35,15 @@ enum Lookup {
     private final Registry registry;
     private final String operation;
     private final RegistryGateway.Key key;
-    private final BiFunction<BatchQueries, Collection<String>, Map<String, Object>> query;
+    private final Query query;
 
-    Lookup(Registry registry, String operation, RegistryGateway.Key key, BiFunction<BatchQueries, Collection<String>, Map<String, Object>> query) {
+    /** A look-up's queries for many keys, added to a round trip; its answers once the round trip ran. */
+    @FunctionalInterface
+    interface Query {
+        Supplier<Map<String, Object>> ask(BatchQueries queries, QueryRound round, Collection<String> keys);
+    }
+
+    Lookup(Registry registry, String operation, RegistryGateway.Key key, Query query) {
         this.registry = registry;
         this.operation = operation;
         this.key = key;
@@ -56,9 +62,14 @@ enum Lookup {
         return key;
     }
 
+    /** Adds this look-up's queries for many (distinct) keys to a round trip: its answers once that ran. */
+    Supplier<Map<String, Object>> ask(BatchQueries q, QueryRound round, Collection<String> keys) {
+        return query.ask(q, round, keys);
+    }
+
     /** The look-up for many (distinct) keys in one query: each key's answer, no entry for a key with no record. */
     Map<String, Object> queryAll(BatchQueries q, Collection<String> keys) {
-        return query.apply(q, keys);
+        return q.all(Map.of(this, keys)).get(this);
     }
 
     /** The look-up for one key (a GET endpoint), as a batch of one: its answer, or null when it has no record. */

@@ -186,8 +186,9 @@ class RegistryGateway {
 
     /**
      * Every item's outcome, on a query worker: each item checked on its own, in the order asked (input, rate limit,
-     * outage, latency, error rate), then ONE query per look-up for all its items' keys (duplicates asked once). With
-     * {@code timeoutMs}, an item times out when its latency, or the time until its look-up's query ended, is longer;
+     * outage, latency, error rate), then ONE query per look-up for all its items' keys (duplicates asked once), every
+     * look-up's query in one round trip. With {@code timeoutMs}, an item times out when its latency, or the time until
+     * the batch's queries ended, is longer;
      * an item whose latency alone is longer is not queried.
      */
     private List<Outcome> evaluateAll(List<BatchItem> items, Integer timeoutMs, String client, String purpose, long start,
@@ -196,9 +197,9 @@ class RegistryGateway {
         Outcome[] outcomes = new Outcome[n];
         Lookup[] lookups = new Lookup[n];
         Map<Lookup, Set<String>> keys = new EnumMap<>(Lookup.class);
-        Map<Lookup, Map<String, Object>> found = new EnumMap<>(Lookup.class);
-        Map<Lookup, Long> answeredAt = new EnumMap<>(Lookup.class);
+        Map<Lookup, Map<String, Object>> found;
         long checked;
+        long answeredAt;
         try {
             for (int i = 0; i < n; i++) {
                 BatchItem item = items.get(i);
@@ -221,10 +222,8 @@ class RegistryGateway {
                 }
             }
             checked = System.nanoTime();
-            for (Map.Entry<Lookup, Set<String>> e : keys.entrySet()) {
-                found.put(e.getKey(), e.getKey().queryAll(queries, e.getValue()));
-                answeredAt.put(e.getKey(), System.nanoTime());
-            }
+            found = queries.all(keys);
+            answeredAt = System.nanoTime();
         } catch (RuntimeException e) {
             for (Outcome o : outcomes) {
                 if (o != null) {
@@ -240,7 +239,7 @@ class RegistryGateway {
             long ready = checked;
             if (o.status() == null && found.containsKey(lookups[i])) {
                 o = answered(o, found.get(lookups[i]).get(o.key()));
-                ready = answeredAt.get(lookups[i]);
+                ready = answeredAt;
             }
             long waited = (ready - start) / 1_000_000; // queued for a worker, and the look-up's query
             if (lookups[i] != null && timeoutMs != null && Math.max(o.latencyMs(), waited) > timeoutMs) {
