@@ -4,7 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -225,13 +227,12 @@ class BatchQueries {
     /** Rows whose first column is the key they answer: grouped by it, in the query's order, each row without it. */
     private static Map<String, List<Map<String, Object>>> byKey(QueryRound round, String sql, Collection<String> keys, String type) {
         Map<String, List<Map<String, Object>>> result = new HashMap<>();
+        String[][] labels = {null};
         round.add(sql, keys, type, rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 2; i <= meta.getColumnCount(); i++) {
-                row.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
+            if (labels[0] == null) {
+                labels[0] = labels(rs.getMetaData());
             }
-            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row);
+            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row(rs, labels[0], 2, labels[0].length - 1));
         });
         return result;
     }
@@ -245,17 +246,17 @@ class BatchQueries {
                                                             String field) {
         Map<String, Object> result = new HashMap<>();
         Object[] current = {null, null};
+        String[][] labels = {null};
         List<List<Map<String, Object>>> people = new ArrayList<>();
         round.add(sql, keys, ID, rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
+            if (labels[0] == null) {
+                labels[0] = labels(rs.getMetaData());
+            }
             String key = rs.getString(1);
             if (!key.equals(current[0]) || !rs.getObject(2).equals(current[1])) {
                 current[0] = key;
                 current[1] = rs.getObject(2);
-                Map<String, Object> record = new LinkedHashMap<>();
-                for (int i = 3; i <= recordColumns + 2; i++) {
-                    record.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
-                }
+                Map<String, Object> record = row(rs, labels[0], 3, recordColumns + 2);
                 List<Map<String, Object>> list = new ArrayList<>();
                 record.put(field, list);
                 @SuppressWarnings("unchecked")
@@ -263,12 +264,26 @@ class BatchQueries {
                 records.add(record);
                 people.add(list);
             }
-            Map<String, Object> person = new LinkedHashMap<>();
-            for (int i = recordColumns + 3; i <= meta.getColumnCount(); i++) {
-                person.put(JdbcUtils.lookupColumnName(meta, i), JdbcUtils.getResultSetValue(rs, i));
-            }
-            people.get(people.size() - 1).add(person);
+            people.get(people.size() - 1).add(row(rs, labels[0], recordColumns + 3, labels[0].length - 1));
         });
         return () -> result;
+    }
+
+    /** The columns' labels, by column index (1-based; [0] unused): looked up once per query, not per row. */
+    private static String[] labels(ResultSetMetaData meta) throws SQLException {
+        String[] labels = new String[meta.getColumnCount() + 1];
+        for (int i = 1; i < labels.length; i++) {
+            labels[i] = JdbcUtils.lookupColumnName(meta, i);
+        }
+        return labels;
+    }
+
+    /** Columns [from, to] of the current row by label, in order (one extra slot for the list a record gets). */
+    private static Map<String, Object> row(ResultSet rs, String[] labels, int from, int to) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>((int) ((to - from + 2) / 0.75f) + 1);
+        for (int i = from; i <= to; i++) {
+            row.put(labels[i], JdbcUtils.getResultSetValue(rs, i));
+        }
+        return row;
     }
 }
