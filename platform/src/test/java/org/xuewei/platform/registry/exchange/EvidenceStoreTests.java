@@ -93,6 +93,24 @@ class EvidenceStoreTests {
     }
 
     @Test
+    void idsAreTimeOrderedSoTheKeyGrowsAtItsRightEdge() throws InterruptedException {
+        try (EvidenceStore store = new EvidenceStore(jdbc)) {
+            Instant t = Instant.parse("2026-09-01T08:00:00Z");
+            List<Evidence> earlier = store.keepAll(List.of(kept(hash("early"), LookupOutcome.FOUND, "d", t, t, hash("e"), "op")));
+            Thread.sleep(3);
+            List<EvidenceKeeper.Kept> round = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                round.add(kept(hash("later" + i), LookupOutcome.FOUND, "d", t, t, hash("l" + i), "op"));
+            }
+            List<Evidence> later = store.keepAll(round);
+            assertThat(later).extracting(e -> e.id().version()).containsOnly(7);
+            assertThat(later).extracting(e -> e.id().variant()).containsOnly(2);
+            assertThat(later).allSatisfy(e -> assertThat(e.id()).isGreaterThan(earlier.get(0).id()));
+            assertThat(later.stream().map(Evidence::id).distinct().count()).isEqualTo(2000);
+        }
+    }
+
+    @Test
     void anEmptyRoundWritesNothing() {
         try (EvidenceStore store = new EvidenceStore(jdbc)) {
             assertThat(store.keepAll(List.of())).isEmpty();
