@@ -127,7 +127,7 @@ class HomeLocationTests {
                 .param("now", now).update();
         jdbc.sql("""
                         insert into application.candidate_facts (application_id, zone_schools, facts, recorded_at)
-                        values (:id, '360111P977', cast(:facts as jsonb), :now)""")
+                        values (:id, '360111P977', cast(:facts as json), :now)""")
                 .param("id", id).param("facts", facts).param("now", now).update();
         return number;
     }

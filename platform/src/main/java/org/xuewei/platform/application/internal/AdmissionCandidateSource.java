@@ -54,7 +54,7 @@ class AdmissionCandidateSource implements AdmissionCandidates {
         List<Row> rows = jdbc.sql("""
                         select a.number, a.status, a.public_school, a.private_school, a.category_rank, a.points,
                                f.hukou_date, f.preferential, f.zone_schools,
-                               jsonb_path_query_first(f.facts, cast(case left(a.home_ref, 2)
+                               jsonb_path_query_first(cast(f.facts as jsonb), cast(case left(a.home_ref, 2)
                                    when 'P:' then '$.properties[*]' when 'C:' then '$.contracts[*]'
                                    when 'H:' then '$.hukous[*]' when 'R:' then '$.rentals[*]'
                                    when 'M:' then '$.permits[*]' end

@@ -63,7 +63,7 @@ public class CandidateFacts {
      */
     static final String UPSERT_FROM_ARRAYS = """
             insert into application.candidate_facts (application_id, hukou_date, preferential, zone_schools, facts, recorded_at)
-            select cast(u.id as uuid), cast(u.hukou as date), u.preferential, u.zone, cast(u.facts as jsonb),
+            select cast(u.id as uuid), cast(u.hukou as date), u.preferential, u.zone, cast(u.facts as json),
                 cast(u.at as timestamptz)
             from unnest(:factIds, :factHukou, :factPreferential, :factZones, :facts, :factAts)
                 as u(id, hukou, preferential, zone, facts, at)
