@@ -9,8 +9,7 @@ import java.util.List;
 
 /**
  * Rows of one generated table in PostgreSQL's COPY text format (tab-separated, \N for null), kept
- * as bytes: the same bytes are loaded with COPY and hashed for the determinism digest. The call log writes its
- * chunks of rows with it too.
+ * as bytes: the same bytes are loaded with COPY and hashed for the determinism digest.
  */
 public final class Table {
 

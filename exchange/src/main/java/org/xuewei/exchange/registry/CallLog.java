@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.postgresql.PGConnection;
 import org.xuewei.exchange.city.IdNumbers;
-import org.xuewei.exchange.city.Table;
 import org.xuewei.exchange.config.ExchangeProperties;
 
 import javax.crypto.Mac;
@@ -56,6 +55,7 @@ public class CallLog {
     /** The log's columns, written with COPY (in the rows' order, so ids follow it). */
     private static final String[] COLUMNS = {"request_id", "at", "client_id", "registry", "operation", "subject_hash",
             "subject_mask", "purpose", "status", "duration_ms"};
+    private static final String COPY = "COPY exchange.call_log (" + String.join(", ", COLUMNS) + ") FROM STDIN WITH (FORMAT binary)";
 
     private record Row(UUID requestId, Instant at, String client, String registry, String operation, String subject,
                        String purpose, int status, int durationMs) {
@@ -172,20 +172,21 @@ public class CallLog {
 
     /**
      * One COPY per chunk of rows: PostgreSQL's cheapest way in (no statement to plan, no arrays to unnest, rows
-     * inserted in bulk); the same columns and values as an insert, in the same order.
+     * inserted in bulk), in the binary format ({@link BinaryCopy}: nothing formatted as text or parsed); the same columns
+     * and values as an insert, in the same order.
      */
     private void insert(List<Row> rows, Mac mac) {
-        Table table = new Table("call_log", COLUMNS);
+        BinaryCopy copy = new BinaryCopy();
         Map<String, String[]> subjects = new HashMap<>(); // hash and mask once per person of the chunk (a batch asks ≈ 11 about one)
         for (Row r : rows) {
             String[] hashAndMask = r.subject() == null ? new String[2] : subjects.computeIfAbsent(r.subject(), s -> new String[]{
                     HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8))), text(IdNumbers.mask(s))});
-            table.row(r.requestId(), r.at(), r.client(), r.registry(), r.operation(), hashAndMask[0], hashAndMask[1], r.purpose(),
-                    r.status(), r.durationMs());
+            copy.row(COLUMNS.length).uuid(r.requestId()).timestamptz(r.at()).text(r.client()).text(r.registry()).text(r.operation())
+                    .text(hashAndMask[0]).text(hashAndMask[1]).text(r.purpose()).int4(r.status()).int4(r.durationMs());
         }
         template.execute((Connection c) -> {
-            try (InputStream in = table.open()) {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copySql(), in, 1 << 16);
+            try (InputStream in = copy.open()) {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, in, 1 << 16);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -84,4 +84,32 @@ class CallLogTests extends ExchangeTestSupport {
         assertThat(logged(ids)).containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
         assertThat(callLog.setAside()).isEqualTo(setAside);
     }
+
+    /** Every value of a row is stored as recorded (binary COPY): text in any script, a NUL as U+FFFD, nulls, the time. */
+    @Test
+    void aRowIsStoredAsRecorded() {
+        UUID id = UUID.randomUUID();
+        UUID anonymous = UUID.randomUUID();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        callLog.record(id, "客户端\0x", "HUKOU", "households-of-person", "36010219900101123X", "入学资格审核\ttab", 404, 12_345);
+        callLog.record(anonymous, null, "NONE", "batch", null, null, 400, 0);
+        java.time.Instant after = java.time.Instant.now();
+        callLog.flush();
+        var row = jdbc.sql("""
+                select request_id::text as id, at, client_id, registry, operation, subject_hash, subject_mask, purpose, status, duration_ms
+                from exchange.call_log where request_id = :id::uuid""").param("id", id.toString()).query().singleRow();
+        assertThat(row.get("id")).isEqualTo(id.toString());
+        assertThat(((java.sql.Timestamp) row.get("at")).toInstant()).isBetween(before, after);
+        assertThat(row.get("client_id")).isEqualTo("客户端\uFFFDx");
+        assertThat(row.get("registry")).isEqualTo("HUKOU");
+        assertThat(row.get("operation")).isEqualTo("households-of-person");
+        assertThat(row.get("subject_hash")).isEqualTo(callLog.hash("36010219900101123X"));
+        assertThat(row.get("subject_mask")).isEqualTo("3601**********123X");
+        assertThat(row.get("purpose")).isEqualTo("入学资格审核\ttab");
+        assertThat(row.get("status")).isEqualTo(404);
+        assertThat(row.get("duration_ms")).isEqualTo(12_345);
+        var empty = jdbc.sql("select client_id, subject_hash, subject_mask, purpose from exchange.call_log where request_id = :id::uuid")
+                .param("id", anonymous.toString()).query().singleRow();
+        assertThat(empty.values()).containsOnlyNulls();
+    }
 }
