@@ -77,30 +77,33 @@ public class Judge {
     public List<Home> homes(ChildFacts facts, int season, Locale locale) {
         List<Home> homes = new ArrayList<>();
         Set<String> addresses = new HashSet<>();
+        // the judgement at a school depends on the facts and the school, not on the home: homes zoned to the same
+        // school share one evaluation
+        Map<String, Judged> judged = new HashMap<>();
         for (PropertyFact p : facts.properties()) {
             if (addresses.add(p.address().id())) {
-                homes.add(home("P:" + p.source().recordId(), "CERTIFICATE", p.address(), p.usage(), p.owners(), facts, season, locale));
+                homes.add(home("P:" + p.source().recordId(), "CERTIFICATE", p.address(), p.usage(), p.owners(), facts, season, locale, judged));
             }
         }
         for (PurchaseContractFact c : facts.contracts()) {
             if (addresses.add(c.address().id())) {
-                homes.add(home("C:" + c.source().recordId(), "CONTRACT", c.address(), c.usage(), c.buyers(), facts, season, locale));
+                homes.add(home("C:" + c.source().recordId(), "CONTRACT", c.address(), c.usage(), c.buyers(), facts, season, locale, judged));
             }
         }
         Optional<HukouFact> hukou = facts.hukouOf(Relation.CHILD);
         if (hukou.isPresent() && addresses.add(hukou.get().address().id())) {
-            homes.add(home("H:" + hukou.get().source().recordId(), "HUKOU", hukou.get().address(), null, List.of(), facts, season, locale));
+            homes.add(home("H:" + hukou.get().source().recordId(), "HUKOU", hukou.get().address(), null, List.of(), facts, season, locale, judged));
         }
         for (RentalFact r : facts.rentals()) {
             if (addresses.add(r.address().id())) {
-                homes.add(home("R:" + r.source().recordId(), "RENTAL", r.address(), null, List.of(), facts, season, locale));
+                homes.add(home("R:" + r.source().recordId(), "RENTAL", r.address(), null, List.of(), facts, season, locale, judged));
             }
         }
         // 居住证的居住地址: a 随迁子女 family without a registered rental lives where its permit says (the district
         // places category 7 by it)
         for (ResidencePermitFact m : facts.permits()) {
             if (m.address() != null && !m.address().id().isBlank() && addresses.add(m.address().id())) {
-                homes.add(home("M:" + m.source().recordId(), "PERMIT", m.address(), null, List.of(), facts, season, locale));
+                homes.add(home("M:" + m.source().recordId(), "PERMIT", m.address(), null, List.of(), facts, season, locale, judged));
             }
         }
         // the page pre-selects the first home and school: put the one the policy ranks best first, so that a parent
@@ -116,20 +119,28 @@ public class Judge {
     }
 
     private Home home(String id, String kind, Address address, PropertyUsage usage, List<Owner> owners, ChildFacts facts,
-                      int season, Locale locale) {
+                      int season, Locale locale, Map<String, Judged> judged) {
         List<SchoolChoice> schools = new ArrayList<>();
         Map<String, Evaluation> evaluations = new HashMap<>();
         for (String code : address.zoneSchools().stream().sorted().toList()) {
             Optional<ZoneDirectory.School> zoned = zones.school(code).filter(s -> s.grade() == facts.grade() && !s.privateSchool());
             if (zoned.isPresent()) {
                 ZoneDirectory.School s = zoned.get();
-                Evaluation e = evaluations.computeIfAbsent(s.code(), c -> evaluate(facts, c, s.districtCode(), season));
-                schools.add(choice(s, e, locale));
+                Judged j = judged.computeIfAbsent(s.code(), c -> {
+                    Evaluation e = evaluate(facts, c, s.districtCode(), season);
+                    return new Judged(e, choice(s, e, locale));
+                });
+                evaluations.put(s.code(), j.evaluation());
+                schools.add(j.choice());
             }
         }
         schools.sort(java.util.Comparator.comparingInt(s -> s.category() == null ? Integer.MAX_VALUE : s.rank()));
         return new Home(new HomeOption(id, kind, address.id(), usage == null ? "" : usage.label(), List.copyOf(schools)),
                 usage, owners, sha256(address.id()), evaluations);
+    }
+
+    /** A school's judgement in one listing of homes, and the choice a parent is shown for it. */
+    private record Judged(Evaluation evaluation, SchoolChoice choice) {
     }
 
     private static SchoolChoice choice(ZoneDirectory.School s, Evaluation e, Locale locale) {
