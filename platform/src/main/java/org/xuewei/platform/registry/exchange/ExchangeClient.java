@@ -222,7 +222,8 @@ public final class ExchangeClient implements AutoCloseable {
             }
             if (response.status() != 200) {
                 if (response.status() != 429 && response.status() < 500) {
-                    log.warn("exchange refused a batch: {} {}", response.status(), abbreviate(response.body()));
+                    log.warn("exchange refused a batch: {} {}", response.status(),
+                            abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
                 }
                 return new Reply(null, "batch answered " + response.status(), answeredAt);
             }
@@ -238,8 +239,11 @@ public final class ExchangeClient implements AutoCloseable {
     private record Reply(JsonNode items, String problem, long answeredAt) {
     }
 
-    /** A response's status and body. */
-    private record Received(int status, String body) {
+    /**
+     * A response's status and body, as the bytes received: Jackson reads UTF-8 bytes directly, without decoding them
+     * into a string first.
+     */
+    private record Received(int status, byte[] body) {
     }
 
     /**
@@ -276,11 +280,11 @@ public final class ExchangeClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         CompletableFuture<Received> received = new CompletableFuture<>();
         http.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
-                        HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), text -> {
+                        HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
                             if (fresh || info.statusCode() != 401) {
-                                received.complete(new Received(info.statusCode(), text));
+                                received.complete(new Received(info.statusCode(), bytes));
                             }
-                            return text;
+                            return bytes;
                         }))
                 .whenComplete((response, error) -> {
                     if (error != null) {
@@ -405,12 +409,26 @@ public final class ExchangeClient implements AutoCloseable {
         return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
-    private static Instant instant(String text) {
-        try {
-            return text.isEmpty() ? null : Instant.parse(text);
-        } catch (RuntimeException e) {
-            return null;
+    /** The last record time read, and what it says: a registry states the same time in every answer. */
+    private record ReadTime(String text, Instant instant) {
+    }
+
+    private static volatile ReadTime lastTime = new ReadTime("", null);
+
+    /** An answer's record time ({@link Instant#parse}; null when empty or unreadable), read once while it repeats. */
+    static Instant instant(String text) {
+        ReadTime last = lastTime;
+        if (last.text().equals(text)) {
+            return last.instant();
         }
+        Instant parsed;
+        try {
+            parsed = text.isEmpty() ? null : Instant.parse(text);
+        } catch (RuntimeException e) {
+            parsed = null;
+        }
+        lastTime = new ReadTime(text, parsed);
+        return parsed;
     }
 
     private static String abbreviate(String s) {
