@@ -85,9 +85,18 @@ public class Applications {
 
     /**
      * A complete check's answers, reused by a submission shortly after it (per instance, bounded), with the homes
-     * judged from them once the check has listed them (null until then).
+     * judged from them once the check has listed them (null until then), and whether the check found the child's
+     * active application (null until it asked).
      */
-    private record RecentCheck(Instant at, FactsReport report, List<Judge.Home> homes) {
+    private record RecentCheck(Instant at, FactsReport report, List<Judge.Home> homes, Boolean active) {
+
+        RecentCheck with(List<Judge.Home> homes) {
+            return new RecentCheck(at, report, homes, active);
+        }
+
+        RecentCheck withActive(boolean active) {
+            return new RecentCheck(at, report, homes, active);
+        }
     }
 
     private final Map<String, RecentCheck> recentChecks = new ConcurrentHashMap<>();
@@ -117,7 +126,7 @@ public class Applications {
         }
         List<Judge.Home> homes = judge.homes(report.facts(), child.season(), locale);
         if (recent != null && recent.report() == report) {
-            recentChecks.replace(key, recent, new RecentCheck(recent.at(), report, homes));
+            recentChecks.replace(key, recent, recent.with(homes));
         }
         return homes;
     }
@@ -137,6 +146,21 @@ public class Applications {
                 .findFirst().map(Judge.Home::key).orElse(null);
     }
 
+    /**
+     * Whether the recent check of the child (the one whose answers a submission now reuses) found no active
+     * application for it.
+     */
+    private boolean recentlyWithoutApplication(ChildRow child) {
+        RecentCheck recent = recentChecks.get(checkKey(child));
+        return recent != null && Boolean.FALSE.equals(recent.active())
+                && recent.at().isAfter(clock.instant().minus(properties.reuseCheckFor()));
+    }
+
+    /** What the check of this report found of the child's active application (kept with the report). */
+    private void seenActive(ChildRow child, FactsReport report, boolean active) {
+        recentChecks.computeIfPresent(checkKey(child), (k, r) -> r.report() == report ? r.withActive(active) : r);
+    }
+
     private FactsReport facts(String guardianId, ChildRow child, boolean reuse) {
         String key = checkKey(child);
         Instant now = clock.instant();
@@ -149,7 +173,7 @@ public class Applications {
             if (recentChecks.size() > 10_000) {
                 recentChecks.clear();
             }
-            recentChecks.put(key, new RecentCheck(now, report, null));
+            recentChecks.put(key, new RecentCheck(now, report, null, null));
         } else {
             recentChecks.remove(key);
         }
@@ -250,6 +274,7 @@ public class Applications {
             Evaluation e = judge.evaluate(first.get(), report.facts(), zoned, season);
             // the child's active application (for the summary) and the home's use by another family: one query
             state = store.childState(child.childHash(), season, child.grade(), child.guardianHash(), first.get().key());
+            seenActive(child, report, state.active().isPresent());
             boolean used = state.homeUsed();
             problems = report.complete() ? judge.checks(report, e, season, district, first.get(), used) : List.of();
         }
@@ -277,56 +302,130 @@ public class Applications {
         }
         ChildRow child = ownChild(parent, childRef);
         String guardian = child.guardianHash();
-        // the home the submission will use when its check listed the homes a moment ago (in memory): whether another
-        // family uses it is asked in the same query
-        String predictedHome = predictedHome(child, request.homeId());
-        ApplicationStore.Existing existing = store.existing(guardian, request.idempotencyKey(), child.childHash(),
-                child.season(), child.grade(), predictedHome);
-        if (existing.sameKey().isPresent()) {
-            return view(existing.sameKey().get(), false);
-        }
-        Optional<ApplicationRow> active = existing.active();
-        if (active.isPresent()) {
-            if (active.get().guardianHash().equals(guardian)) {
-                return view(active.get(), false);
+        String key = request.idempotencyKey();
+        // a complete check a moment ago found no active application for the child: the submission is judged on its
+        // answers and handed to the writer without reading the child's applications again. The writer asks whether
+        // another family uses the home in its transaction; a repeated key and a second active application are refused
+        // by the database's unique indexes (answered below as if found first)
+        boolean checked = recentlyWithoutApplication(child);
+        String predictedHome = null;
+        boolean predictedUsed = false;
+        if (!checked) {
+            // the home the submission will use when its check listed the homes a moment ago (in memory): whether
+            // another family uses it is asked in the same query
+            predictedHome = predictedHome(child, request.homeId());
+            ApplicationStore.Existing existing = store.existing(guardian, key, child.childHash(), child.season(),
+                    child.grade(), predictedHome);
+            Optional<ApplicationView> made = made(existing, guardian);
+            if (made.isPresent()) {
+                return made.get();
             }
-            throw new ApplicationRefusedException("application.error.duplicate", true);
+            predictedUsed = existing.homeUsed();
         }
         int season = child.season();
         FactsReport report = facts(parent.idNumber(), child, true);
-        Choices choices = choices(report, child, request);
+        Choices choices;
+        try {
+            choices = choices(report, child, request);
+            requireOpenWindow(choices.school(), child);
+        } catch (ApplicationRefusedException refused) {
+            if (checked) {
+                // as without the check: a submission already made is answered before the refusal
+                Optional<ApplicationView> made = made(store.existing(guardian, key, child.childHash(), season,
+                        child.grade(), null), guardian);
+                if (made.isPresent()) {
+                    return made.get();
+                }
+            }
+            throw refused;
+        }
         Judge.Home home = choices.home();
-        ZoneDirectory.School school = choices.school();
-        String publicSchool = school.code();
-        String privateSchool = choices.privateSchool();
-        requireOpenWindow(school, child);
-        Instant now = clock.instant();
-        EnrollmentApplication application = EnrollmentApplication.submit(UUID.randomUUID(),
-                store.nextNumber(season, child.grade()), now, parent.subject());
-        Judgement judgement = judge(application, report, home, school, child, season, now, parent.subject(),
-                home.key().equals(predictedHome) ? existing.homeUsed() : null);
-        ApplicationRow row = new ApplicationRow(application.id(), application.number(), child.id(), child.childHash(), guardian,
-                personal.encrypt(parent.idNumber()), season, child.grade(), application.status(), school.districtCode(),
-                publicSchool, privateSchool, home.option().kind(), home.option().id(), home.key(), judgement.categoryCode(),
-                judgement.rank(), judgement.points(), judgement.policyRef(), application.reasons(), note,
-                request.idempotencyKey(), now, now);
+        Draft draft = new Draft(parent, child, request.idempotencyKey(), note, clientIp, report, choices,
+                UUID.randomUUID(), store.nextNumber(season, child.grade()), clock.instant());
+        SubmissionWriter.Submission written;
         try {
             // written with the submissions handed in at the same moment, in one transaction; returns after the commit
-            writer.write(new SubmissionWriter.Submission(row, application.timeline(),
-                    new CandidateFacts.Recorded(row.id(), report.facts(), publicSchool, schoolCodes(home), now),
-                    new ApplicationStatusChanged(row.id(), row.number(), row.districtCode(), guardian,
-                            ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now),
-                    new AuditEntry(parent.subject(), "application.submitted", application.number(), clientIp,
-                            application.status().name() + " " + application.reasons())));
+            written = writer.write(draft.judged(home.key().equals(predictedHome) && predictedUsed));
         } catch (DuplicateKeyException raced) {
-            // a double tap that raced past the checks above: the other request made the application
-            return store.byIdempotencyKey(guardian, request.idempotencyKey())
+            // a double tap that raced past the checks above, or a repeated key: the other request made the application
+            return store.byIdempotencyKey(guardian, key)
                     .or(() -> store.activeFor(child.childHash(), season).filter(a -> a.guardianHash().equals(guardian)))
                     .map(a -> view(a, false))
                     .orElseThrow(() -> new ApplicationRefusedException("application.error.duplicate", true));
         }
+        seenActive(child, report, true);
         // what was just written, from memory (reading it back cost three more queries per submission)
-        return view(row, child, application, true);
+        return view(written.row(), child, written.steps(), true);
+    }
+
+    /**
+     * The submission already made with this key, or the child's active application when it is the guardian's: its
+     * view; a refusal when another guardian's application is active; empty when there is none.
+     */
+    private Optional<ApplicationView> made(ApplicationStore.Existing existing, String guardian) {
+        if (existing.sameKey().isPresent()) {
+            return Optional.of(view(existing.sameKey().get(), false));
+        }
+        Optional<ApplicationRow> active = existing.active();
+        if (active.isPresent()) {
+            if (active.get().guardianHash().equals(guardian)) {
+                return Optional.of(view(active.get(), false));
+            }
+            throw new ApplicationRefusedException("application.error.duplicate", true);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A new application, everything but its judgement decided: judged on whether another family uses its home, and
+     * judged again by the writer when that was not so.
+     */
+    private final class Draft {
+        private final Parent parent;
+        private final ChildRow child;
+        private final String key;
+        private final String note;
+        private final String clientIp;
+        private final FactsReport report;
+        private final Choices choices;
+        private final UUID id;
+        private final String number;
+        private final Instant now;
+
+        Draft(Parent parent, ChildRow child, String key, String note, String clientIp, FactsReport report,
+              Choices choices, UUID id, String number, Instant now) {
+            this.parent = parent;
+            this.child = child;
+            this.key = key;
+            this.note = note;
+            this.clientIp = clientIp;
+            this.report = report;
+            this.choices = choices;
+            this.id = id;
+            this.number = number;
+            this.now = now;
+        }
+
+        SubmissionWriter.Submission judged(boolean homeUsed) {
+            Judge.Home home = choices.home();
+            ZoneDirectory.School school = choices.school();
+            String guardian = child.guardianHash();
+            EnrollmentApplication application = EnrollmentApplication.submit(id, number, now, parent.subject());
+            Judgement judgement = judge(application, report, home, school, child, child.season(), now, parent.subject(),
+                    homeUsed);
+            ApplicationRow row = new ApplicationRow(id, number, child.id(), child.childHash(), guardian,
+                    personal.encrypt(parent.idNumber()), child.season(), child.grade(), application.status(),
+                    school.districtCode(), school.code(), choices.privateSchool(), home.option().kind(), home.option().id(),
+                    home.key(), judgement.categoryCode(), judgement.rank(), judgement.points(), judgement.policyRef(),
+                    application.reasons(), note, key, now, now);
+            return new SubmissionWriter.Submission(row, application.timeline(),
+                    new CandidateFacts.Recorded(id, report.facts(), school.code(), schoolCodes(home), now),
+                    new ApplicationStatusChanged(id, number, row.districtCode(), guardian,
+                            ApplicationStatus.SUBMITTED, application.status(), "", parent.subject(), now),
+                    new AuditEntry(parent.subject(), "application.submitted", number, clientIp,
+                            application.status().name() + " " + application.reasons()),
+                    report.complete() ? homeUsed : null, this::judged);
+        }
     }
 
     /**
@@ -549,21 +648,23 @@ public class Applications {
 
     private ApplicationView view(ApplicationRow row, boolean created) {
         ChildRow child = store.childById(row.childId()).orElseThrow();
-        return view(row, summary(child), store.aggregate(row), created);
+        return view(row, summary(child), store.aggregate(row).timeline(), created);
     }
 
     /** A new application is the child's active one: its summary needs no look-up. */
-    private ApplicationView view(ApplicationRow row, ChildRow child, EnrollmentApplication a, boolean created) {
+    private ApplicationView view(ApplicationRow row, ChildRow child, List<EnrollmentApplication.Step> timeline,
+                                 boolean created) {
         return view(row, new ChildSummary(child.id(), child.name(), PersonalData.mask(personal.decrypt(child.childCipher())),
-                child.grade(), child.birthDate(), row.id(), row.number(), row.status(), child.foundIn()), a, created);
+                child.grade(), child.birthDate(), row.id(), row.number(), row.status(), child.foundIn()), timeline, created);
     }
 
-    private ApplicationView view(ApplicationRow row, ChildSummary summary, EnrollmentApplication a, boolean created) {
+    private ApplicationView view(ApplicationRow row, ChildSummary summary, List<EnrollmentApplication.Step> timeline,
+                                 boolean created) {
         String home = row.homeRef();
         return new ApplicationView(row.id(), row.number(), row.status(), summary,
                 zones.school(row.publicSchool()).map(ZoneDirectory.School::name).orElse(row.publicSchool()),
                 row.privateSchool() == null ? null : zones.school(row.privateSchool()).map(ZoneDirectory.School::name).orElse(row.privateSchool()),
-                home, row.categoryCode(), row.points(), row.reasons(), a.timeline().stream().map(step -> new ApplicationView.TimelineEntry(
+                home, row.categoryCode(), row.points(), row.reasons(), timeline.stream().map(step -> new ApplicationView.TimelineEntry(
                         step.status(), LocalDateTime.ofInstant(step.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS), PlatformApplication.ZONE), SYSTEM.equals(step.actor()),
                         step.reasons())).toList(), row.note(), row.submittedAt(), created);
     }

@@ -134,6 +134,24 @@ class ParentJourneyTests {
     }
 
     @Test
+    void a_submit_right_after_the_check_then_again_with_the_key_or_another_makes_one_application() throws Exception {
+        String ref = childRef(CAT1_B_FATHER);
+        mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(CAT1_B_FATHER)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.complete").value(true));
+        // (made by this submission, or by a_double_submit_makes_one_application's for the same child)
+        String first = submit(CAT1_B_FATHER, ref, "after-check", "{\"consent\":true}");
+        String again = submit(CAT1_B_FATHER, ref, "after-check", "{\"consent\":true}");
+        String other = submit(CAT1_B_FATHER, ref, "after-check-2", "{\"consent\":true}");
+        String id = JsonPath.read(first, "$.id");
+        assertThat((String) JsonPath.read(first, "$.status")).isEqualTo("VERIFIED");
+        assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(id);
+        assertThat((String) JsonPath.read(other, "$.id")).isEqualTo(id);
+        assertThat((Boolean) JsonPath.read(again, "$.created")).isFalse();
+        assertThat(jdbc.sql("select count(*) from application.application where child_id = :ref")
+                .param("ref", UUID.fromString(ref)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void a_planted_co_ownership_goes_to_review_with_its_reason() throws Exception {
         String ref = childRef(CO_OWNER_FATHER);
         String body = submit(CO_OWNER_FATHER, ref, "co-1", "{\"consent\":true}");

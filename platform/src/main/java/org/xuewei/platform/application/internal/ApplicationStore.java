@@ -203,6 +203,45 @@ public class ApplicationStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** A home a submission applies with, for {@link #homesUsed}. */
+    public record HomeUse(String homeKey, int season, Grade grade, String guardianHash, String childHash) {
+    }
+
+    /**
+     * {@link #homeUsedByAnotherFamily} for many homes in one query (a batch of submissions): in the order given,
+     * whether another family applies with each.
+     */
+    public boolean[] homesUsed(List<HomeUse> uses) {
+        int n = uses.size();
+        String[] homes = new String[n];
+        Integer[] seasons = new Integer[n];
+        String[] grades = new String[n];
+        String[] guardians = new String[n];
+        String[] children = new String[n];
+        for (int i = 0; i < n; i++) {
+            HomeUse u = uses.get(i);
+            homes[i] = u.homeKey();
+            seasons[i] = u.season();
+            grades[i] = u.grade().name();
+            guardians[i] = u.guardianHash();
+            children[i] = u.childHash();
+        }
+        boolean[] used = new boolean[n];
+        jdbc.sql("""
+                        select u.i from unnest(:homes, :seasons, :grades, :guardians, :children)
+                            with ordinality as u(home, season, grade, guardian, child, i)
+                        where exists (select 1 from application.application a
+                            where a.home_key = cast(u.home as char(64)) and a.season = u.season and a.grade = u.grade
+                              and a.status not in ('WITHDRAWN', 'REJECTED')
+                              and a.guardian_hash <> cast(u.guardian as char(64)) and a.child_hash <> cast(u.child as char(64)))""")
+                .param("homes", homes).param("seasons", seasons).param("grades", grades).param("guardians", guardians)
+                .param("children", children)
+                .query(rs -> {
+                    used[(int) rs.getLong(1) - 1] = true;
+                });
+        return used;
+    }
+
     /** Application numbers taken from the sequence this many at a time (one round trip per block). */
     static final int NUMBER_BLOCK = 64;
     private final java.util.ArrayDeque<Long> numbers = new java.util.ArrayDeque<>();

@@ -103,10 +103,10 @@ class SubmissionWriterTests {
         SubmissionWriter.Submission a = submission(family(), "k-a", "parent");
         SubmissionWriter.Submission b = submission(family(), "k-b", "parent");
 
-        List<CompletableFuture<Boolean>> outcomes = writer.writeTogether(List.of(a, again, b));
+        List<CompletableFuture<SubmissionWriter.Submission>> outcomes = writer.writeTogether(List.of(a, again, b));
 
-        assertThat(outcomes.get(0)).isCompletedWithValue(true);
-        assertThat(outcomes.get(2)).isCompletedWithValue(true);
+        assertThat(outcomes.get(0)).isCompletedWithValue(a);
+        assertThat(outcomes.get(2)).isCompletedWithValue(b);
         assertThat(outcomes.get(1)).isCompletedExceptionally();
         assertThat(outcomes.get(1).handle((v, e) -> e).join()).isInstanceOf(DuplicateKeyException.class);
         assertThat(written(a)).containsExactly(1, 2, 1, 2, 1);
@@ -125,11 +125,11 @@ class SubmissionWriterTests {
         SubmissionWriter.Submission broken = submission(family(), "k-broken", null);
         SubmissionWriter.Submission b = submission(family(), "k-b", "parent");
 
-        List<CompletableFuture<Boolean>> outcomes = writer.writeTogether(List.of(a, broken, b));
+        List<CompletableFuture<SubmissionWriter.Submission>> outcomes = writer.writeTogether(List.of(a, broken, b));
 
-        assertThat(outcomes.get(0)).isCompletedWithValue(true);
+        assertThat(outcomes.get(0)).isCompletedWithValue(a);
         assertThat(outcomes.get(1)).isCompletedExceptionally();
-        assertThat(outcomes.get(2)).isCompletedWithValue(true);
+        assertThat(outcomes.get(2)).isCompletedWithValue(b);
         assertThat(written(broken)).containsExactly(0, 0, 0, 0, 0);
         assertThat(written(a)).containsExactly(1, 2, 1, 2, 1);
         assertThat(written(b)).containsExactly(1, 2, 1, 2, 1);
@@ -166,6 +166,50 @@ class SubmissionWriterTests {
         assertThat(state.active()).isEmpty();
         assertThat(store.childState(a.child(), SEASON, Grade.G1, a.guardian(), home).active())
                 .map(ApplicationRow::id).contains(written.row().id());
+    }
+
+    /** The submission judged on the home's use: to be judged again (IN_REVIEW) when another family uses it. */
+    SubmissionWriter.Submission judgedOnHome(Family f, String key, String home, boolean used) {
+        return judgedOnHome(submission(f, key, "parent"), home, used);
+    }
+
+    SubmissionWriter.Submission judgedOnHome(SubmissionWriter.Submission s, String home, boolean used) {
+        ApplicationRow r = s.row();
+        ApplicationStatus status = used ? ApplicationStatus.IN_REVIEW : ApplicationStatus.VERIFIED;
+        ApplicationRow row = new ApplicationRow(r.id(), r.number(), r.childId(), r.childHash(), r.guardianHash(),
+                r.guardianCipher(), r.season(), r.grade(), status, r.districtCode(), r.publicSchool(), r.privateSchool(),
+                r.homeKind(), r.homeRef(), home, r.categoryCode(), r.categoryRank(), r.points(), r.policyRef(), r.reasons(),
+                r.note(), r.idempotencyKey(), r.submittedAt(), r.updatedAt());
+        List<EnrollmentApplication.Step> steps = List.of(s.steps().get(0),
+                new EnrollmentApplication.Step(status, r.submittedAt(), "system", List.of()));
+        return new SubmissionWriter.Submission(row, steps, s.facts(), s.changed(), s.audit(), used,
+                u -> judgedOnHome(s, home, u));
+    }
+
+    @Test
+    void the_writer_asks_whether_another_family_uses_the_home_and_judges_again_a_submission_judged_otherwise() {
+        String home = hex64();
+        writer.write(judgedOnHome(family(), "k-first", home, false));
+        // judged a moment ago as if nobody used the home (as a submission right after its check is), in one batch
+        // with a sibling-free family of another home and with one judged as if the home were used when it is not
+        SubmissionWriter.Submission late = judgedOnHome(family(), "k-late", home, false);
+        SubmissionWriter.Submission free = judgedOnHome(family(), "k-free", hex64(), true);
+        SubmissionWriter.Submission plain = judgedOnHome(family(), "k-plain", hex64(), false);
+
+        List<CompletableFuture<SubmissionWriter.Submission>> outcomes = writer.writeTogether(List.of(late, free, plain));
+
+        SubmissionWriter.Submission lateWritten = outcomes.get(0).join();
+        assertThat(lateWritten.homeUsed()).isTrue();
+        assertThat(lateWritten.row().status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(outcomes.get(1).join().homeUsed()).isFalse();
+        assertThat(outcomes.get(1).join().row().status()).isEqualTo(ApplicationStatus.VERIFIED);
+        assertThat(outcomes.get(2).join()).isSameAs(plain);
+        assertThat(jdbc.sql("select status from application.application where id = :id").param("id", late.row().id())
+                .query(String.class).single()).isEqualTo("IN_REVIEW");
+        assertThat(jdbc.sql("select status from application.application where id = :id").param("id", free.row().id())
+                .query(String.class).single()).isEqualTo("VERIFIED");
+        assertThat(store.steps(late.row().id())).extracting(EnrollmentApplication.Step::status)
+                .containsExactly(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW);
     }
 
     @Test
