@@ -15,6 +15,7 @@ import org.xuewei.platform.application.internal.ApplicationStore.ApplicationRow;
 import org.xuewei.platform.application.internal.ApplicationStore.ChildRow;
 import org.xuewei.platform.application.internal.CandidateFacts;
 import org.xuewei.platform.application.internal.Judge;
+import org.xuewei.platform.application.internal.NewestEntries;
 import org.xuewei.platform.application.internal.RecentChildren;
 import org.xuewei.platform.application.internal.SubmissionWriter;
 import org.xuewei.platform.PlatformApplication;
@@ -39,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parent's use cases: the children of enrollment age, the one-click check, submitting (idempotent, one active
@@ -99,13 +99,13 @@ public class Applications {
         }
     }
 
-    private final Map<String, RecentCheck> recentChecks = new ConcurrentHashMap<>();
+    private final Map<String, RecentCheck> recentChecks = NewestEntries.atMost(10_000);
 
     /** A household found in the hukou registry, listed again without asking while it is recent (as a check is). */
     private record RecentHousehold(Instant at, Household household) {
     }
 
-    private final Map<String, RecentHousehold> recentHouseholds = new ConcurrentHashMap<>();
+    private final Map<String, RecentHousehold> recentHouseholds = NewestEntries.atMost(10_000);
 
     /** The children listed or checked a moment ago: the check and the submission that follow read no row again. */
     private final RecentChildren recentChildren;
@@ -170,9 +170,6 @@ public class Applications {
         }
         FactsReport report = registries.check(guardianId, personal.decrypt(child.childCipher()), child.grade(), child.season());
         if (report.complete() && !properties.reuseCheckFor().isZero()) {
-            if (recentChecks.size() > 10_000) {
-                recentChecks.clear();
-            }
             recentChecks.put(key, new RecentCheck(now, report, null, null));
         } else {
             recentChecks.remove(key);
@@ -211,9 +208,6 @@ public class Applications {
                         c.birthDate(), c.grade(), season, c.source().name(), now);
             }
             if (household.outcome() == org.xuewei.platform.registry.LookupOutcome.FOUND && !properties.reuseCheckFor().isZero()) {
-                if (recentHouseholds.size() > 10_000) {
-                    recentHouseholds.clear();
-                }
                 recentHouseholds.put(key, new RecentHousehold(now, household));
             } else {
                 recentHouseholds.remove(key);

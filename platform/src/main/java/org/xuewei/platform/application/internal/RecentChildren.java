@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Children as read for their guardian a moment ago (the listing, a check), so the submission that follows does not
@@ -24,9 +23,9 @@ public final class RecentChildren {
     private record Recent(Instant at, ChildRow row) {
     }
 
-    private static final int MAX = 10_000;
+    static final int MAX = 10_000;
 
-    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+    private final Map<String, Recent> recent = NewestEntries.atMost(MAX);
     private final Duration keepFor;
     private final Clock clock;
 
@@ -45,9 +44,6 @@ public final class RecentChildren {
     public void remember(Collection<ChildRow> rows) {
         if (keepFor.isZero() || rows.isEmpty()) {
             return;
-        }
-        if (recent.size() > MAX) {
-            recent.clear();
         }
         Instant now = clock.instant();
         for (ChildRow row : rows) {

@@ -53,6 +53,24 @@ class RecentChildrenTests {
     }
 
     @Test
+    void pastItsBoundTheOldestRowGoesFirstAndTheNewestStay() {
+        RecentChildren recent = new RecentChildren(Duration.ofMinutes(2), clock);
+        String guardian = "a".repeat(64);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < RecentChildren.MAX + 2; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            recent.remember(List.of(child(id, guardian)));
+        }
+        // the parents between a check and its submission keep their rows when the bound is passed
+        assertThat(recent.get(ids.get(ids.size() - 2), guardian)).isPresent();
+        assertThat(recent.get(ids.get(ids.size() - 1), guardian)).isPresent();
+        assertThat(recent.get(ids.get(2), guardian)).isPresent();
+        assertThat(recent.get(ids.get(0), guardian)).isEmpty();
+        assertThat(recent.get(ids.get(1), guardian)).isEmpty();
+    }
+
+    @Test
     void aRowIsForgottenAfterItsTime() {
         RecentChildren recent = new RecentChildren(Duration.ofMinutes(2), clock);
         UUID id = UUID.randomUUID();
