@@ -314,7 +314,7 @@ public class ApplicationStore {
         params.putAll(factArrays);
         // the rows reference each other: the foreign keys are checked at the end of the statement, when all are in
         String sql = "with applications as (" + INSERT_FROM_ARRAYS + "),\n steps as (" + STEPS_FROM_ARRAYS + ")\n"
-                + (factArrays.isEmpty() ? "select 1" : CandidateFacts.UPSERT_FROM_ARRAYS);
+                + (factArrays.isEmpty() ? "select 1" : CandidateFacts.INSERT_FROM_ARRAYS);
         if (factArrays.isEmpty()) {
             jdbc.sql(sql).params(params).query(Integer.class).list();
         } else {
