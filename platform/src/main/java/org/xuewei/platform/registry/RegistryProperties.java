@@ -41,5 +41,5 @@ public record RegistryProperties(
         @DefaultValue("50") @Min(1) int failureRate,
         @DefaultValue("10s") Duration openFor,
         @DefaultValue("64") @Min(1) int threads,
-        @DefaultValue("16") @Min(1) int maxInFlight) {
+        @DefaultValue("24") @Min(1) int maxInFlight) {
 }
