@@ -347,7 +347,10 @@ public class Applications {
                     .map(a -> view(a, false))
                     .orElseThrow(() -> new ApplicationRefusedException("application.error.duplicate", true));
         }
-        seenActive(child, report, true);
+        // the check's answers have served their submission: dropped now rather than kept for minutes (a minor's family
+        // facts held no longer than needed; under load, thousands of kept checks outlived young collections and made
+        // every pause copy them). A later check or submission asks again and finds this application
+        recentChecks.remove(checkKey(child));
         // what was just written, from memory (reading it back cost three more queries per submission)
         return view(written.row(), child, written.steps(), true);
     }
