@@ -1,10 +1,10 @@
 package org.xuewei.exchange.registry;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -77,19 +77,38 @@ final class BinaryCopy {
         return out.in();
     }
 
-    private static final class Out extends ByteArrayOutputStream {
-        Out() {
-            super(1 << 16);
+    /**
+     * The bytes written so far, big-endian as COPY wants them: a plain array, written a value at a time (a
+     * {@code ByteArrayOutputStream} takes its lock for every byte — 3 % of the exchange's CPU under load went there).
+     */
+    private static final class Out {
+        private byte[] buf = new byte[1 << 16];
+        private int count;
+
+        private void room(int n) {
+            if (count + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + n));
+            }
+        }
+
+        void writeBytes(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, buf, count, b.length);
+            count += b.length;
         }
 
         void short16(int v) {
-            write(v >>> 8);
-            write(v);
+            room(2);
+            buf[count++] = (byte) (v >>> 8);
+            buf[count++] = (byte) v;
         }
 
         void int32(int v) {
-            short16(v >>> 16);
-            short16(v);
+            room(4);
+            buf[count++] = (byte) (v >>> 24);
+            buf[count++] = (byte) (v >>> 16);
+            buf[count++] = (byte) (v >>> 8);
+            buf[count++] = (byte) v;
         }
 
         void int64(long v) {
