@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * (by its data directory, its backends counted with it), and everything else. Linux only (reads /proc; elsewhere
  * empty). For load runs: the difference of two snapshots says what each part cost.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private ProcessCpu() {
     }
 
-    static Map<String, Double> snapshot() {
+    public static Map<String, Double> snapshot() {
         Map<Long, String[]> stats = new HashMap<>();
         Map<Long, String> commands = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -104,7 +104,7 @@ final class ProcessCpu {
         return seconds;
     }
 
-    static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+    public static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
         Map<String, Double> d = new TreeMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));
         return d;
