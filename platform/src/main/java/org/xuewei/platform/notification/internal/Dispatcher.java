@@ -10,15 +10,26 @@ import org.xuewei.platform.identity.PersonalData;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Delivers the outbox, at least once: takes due messages under a lease (its own short transaction), delivers each —
- * the inbox by an insert keyed by the delivery id, SMS through the gateway with the delivery id as client id — and
- * marks it delivered. A crash between delivery and mark leaves the message to be taken again when the lease ends;
- * the repeated delivery is a no-op in both channels, so the parent sees it once.
+ * Delivers the outbox in batches, at least once. A round takes up to {@code batch} due messages under a lease, with
+ * the phones of their SMS (one short transaction), puts the inbox messages of the batch into the inbox in one insert
+ * keyed by the delivery id, sends the SMS one by one through the gateway with the delivery id as client id, and marks
+ * the delivered in one update (the failed, in the same transaction, each with its error, to be retried after
+ * {@code retry-after}; a failure holds back no other message of the batch). A crash between delivery and mark leaves
+ * the messages to be taken again when the lease ends; the repeated delivery is a no-op in both channels, so the parent
+ * sees each once. While a round finds a full batch and delivers any of it, the next starts at once, so a backlog is
+ * drained without waiting for the schedule (the scheduler has a thread for other tasks meanwhile); several instances may dispatch at once ({@code for update skip locked} and the lease keep them
+ * off each other's messages).
  */
 @Component
 public class Dispatcher {
@@ -32,7 +43,7 @@ public class Dispatcher {
     private final TransactionTemplate tx;
     private final NotificationProperties properties;
     private final Clock clock;
-    /** Test hook: runs after a delivery and before its mark (a crash there is what the outbox must survive). */
+    /** Test hook: runs after a batch's deliveries and before their marks (a crash there is what the outbox must survive). */
     volatile Consumer<NotificationStore.Pending> afterDelivery = p -> { };
 
     Dispatcher(NotificationStore store, SmsGateway sms, PersonalData personal, MessageSource messages,
@@ -48,40 +59,92 @@ public class Dispatcher {
 
     @Scheduled(fixedDelayString = "${xuewei.notification.dispatch-every:PT2S}", initialDelayString = "PT5S")
     public int dispatch() {
-        return dispatch(clock.instant());
+        return drain(clock::instant);
     }
 
-    /** One round as if it were {@code now}; returns how many messages were marked delivered. */
+    /** Rounds as if it were {@code now} until one finds less than a full batch; returns how many were marked delivered. */
     public int dispatch(Instant now) {
-        List<NotificationStore.Pending> due = tx.execute(s -> store.claim(properties.batch(), now, now.plus(properties.lease())));
-        int done = 0;
-        for (NotificationStore.Pending p : due == null ? List.<NotificationStore.Pending>of() : due) {
-            String outcome;
-            try {
-                outcome = deliver(p);
-            } catch (RuntimeException e) {
-                log.warn("delivery {} ({}) failed, attempt {}: {}", p.id(), p.channel(), p.attempts(), e.toString());
-                tx.executeWithoutResult(s -> store.failed(p.id(), e.toString(), now.plus(properties.retryAfter())));
-                continue;
-            }
-            afterDelivery.accept(p);
-            tx.executeWithoutResult(s -> store.delivered(p.id(), outcome, clock.instant()));
-            done++;
-        }
-        return done;
+        return drain(() -> now);
     }
 
-    private String deliver(NotificationStore.Pending p) {
-        return switch (p.channel()) {
-            case INBOX -> tx.execute(s -> store.deliverToInbox(p, clock.instant())) ? "DELIVERED" : "DUPLICATE";
-            case SMS -> {
-                var phone = store.phoneCipher(p.recipient()).map(personal::decrypt);
-                if (phone.isEmpty()) {
-                    yield "NO_CONTACT";
-                }
-                yield sms.send(p.id(), phone.get(), text(p, Locale.SIMPLIFIED_CHINESE)) ? "DELIVERED" : "DUPLICATE";
+    private int drain(Supplier<Instant> now) {
+        int delivered = 0;
+        Round round;
+        do {
+            round = round(now.get());
+            delivered += round.delivered();
+        } while (round.claimed() >= properties.batch() && round.delivered() > 0);
+        return delivered;
+    }
+
+    /** How many messages a round took and how many of them it marked delivered. */
+    private record Round(int claimed, int delivered) {
+    }
+
+    private record Batch(List<NotificationStore.Pending> due, Map<String, String> phoneCiphers) {
+    }
+
+    private Round round(Instant now) {
+        Batch batch = tx.execute(s -> {
+            List<NotificationStore.Pending> due = store.claim(properties.batch(), now, now.plus(properties.lease()));
+            return new Batch(due, store.phoneCiphers(due.stream().filter(p -> p.channel() == Channel.SMS)
+                    .map(NotificationStore.Pending::recipient).collect(Collectors.toSet())));
+        });
+        if (batch == null || batch.due().isEmpty()) {
+            return new Round(0, 0);
+        }
+        Map<UUID, String> outcomes = new LinkedHashMap<>();
+        Map<UUID, String> errors = new LinkedHashMap<>();
+        List<NotificationStore.Pending> inbox = batch.due().stream().filter(p -> p.channel() == Channel.INBOX).toList();
+        try {
+            deliverToInbox(inbox, outcomes);
+        } catch (RuntimeException e) {
+            // one at a time, so that a message the inbox refuses fails alone
+            for (NotificationStore.Pending p : inbox) {
+                attempt(p, errors, () -> deliverToInbox(List.of(p), outcomes));
             }
-        };
+        }
+        for (NotificationStore.Pending p : batch.due()) {
+            if (p.channel() == Channel.SMS) {
+                attempt(p, errors, () -> outcomes.put(p.id(), sendSms(p, batch.phoneCiphers().get(p.recipient()))));
+            }
+        }
+        for (NotificationStore.Pending p : batch.due()) {
+            if (outcomes.containsKey(p.id())) {
+                afterDelivery.accept(p);
+            }
+        }
+        tx.executeWithoutResult(s -> {
+            store.delivered(outcomes, clock.instant());
+            store.failed(errors, now.plus(properties.retryAfter()));
+        });
+        return new Round(batch.due().size(), outcomes.size());
+    }
+
+    private void deliverToInbox(List<NotificationStore.Pending> inbox, Map<UUID, String> outcomes) {
+        if (inbox.isEmpty()) {
+            return;
+        }
+        Set<UUID> inserted = tx.execute(s -> store.deliverToInbox(inbox.stream().map(NotificationStore.Pending::id).toList()));
+        for (NotificationStore.Pending p : inbox) {
+            outcomes.put(p.id(), inserted != null && inserted.contains(p.id()) ? "DELIVERED" : "DUPLICATE");
+        }
+    }
+
+    private static void attempt(NotificationStore.Pending p, Map<UUID, String> errors, Runnable delivery) {
+        try {
+            delivery.run();
+        } catch (RuntimeException e) {
+            log.warn("delivery {} ({}) failed, attempt {}: {}", p.id(), p.channel(), p.attempts(), e.toString());
+            errors.put(p.id(), e.toString());
+        }
+    }
+
+    private String sendSms(NotificationStore.Pending p, String phoneCipher) {
+        if (phoneCipher == null) {
+            return "NO_CONTACT";
+        }
+        return sms.send(p.id(), personal.decrypt(phoneCipher), text(p, Locale.SIMPLIFIED_CHINESE)) ? "DELIVERED" : "DUPLICATE";
     }
 
     /** The message in a language, with the reviewer's text after it. */

@@ -1,5 +1,6 @@
 package org.xuewei.platform.notification.internal;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.xuewei.platform.notification.InboxMessage;
@@ -10,7 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,27 +106,55 @@ public class NotificationStore {
                 .query(NotificationStore::pending).list();
     }
 
-    public void delivered(UUID id, String outcome, Instant now) {
-        jdbc.sql("update notification.outbox set delivered_at = :now, outcome = :outcome, last_error = null where id = :id")
-                .param("id", id).param("now", ts(now)).param("outcome", outcome).update();
+    /** The encrypted phones of these recipients, by recipient (none for those without one): one query. */
+    public Map<String, String> phoneCiphers(Collection<String> recipients) {
+        Map<String, String> ciphers = new HashMap<>();
+        if (!recipients.isEmpty()) {
+            jdbc.sql("select recipient, phone_cipher from notification.contact where recipient = any(cast(:r as char(64)[]))")
+                    .param("r", recipients.toArray(String[]::new))
+                    .query((RowCallbackHandler) rs -> ciphers.put(rs.getString(1), rs.getString(2)));
+        }
+        return ciphers;
     }
 
-    /** A failed attempt: retried after {@code retryAt}. */
-    public void failed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("update notification.outbox set claimed_until = :retry, last_error = :error where id = :id")
-                .param("id", id).param("retry", ts(retryAt)).param("error", clip(error, 500)).update();
-    }
-
-    /** @return false when this delivery id is already in the inbox */
-    public boolean deliverToInbox(Pending p, Instant now) {
-        return jdbc.sql("""
+    /**
+     * These outbox messages into the inbox, in one insert keyed by the delivery id (a repeated delivery is a no-op).
+     *
+     * @return the delivery ids inserted now (the others were in the inbox already)
+     */
+    public Set<UUID> deliverToInbox(Collection<UUID> ids) {
+        return new HashSet<>(jdbc.sql("""
                         insert into notification.inbox (delivery_id, recipient, subject_ref, message_key, args, free_text, created_at)
-                        values (:id, :recipient, :subject, :key, :args, :text, :created)
-                        on conflict (delivery_id) do nothing""")
-                .param("id", p.id()).param("recipient", p.recipient()).param("subject", p.subjectRef())
-                .param("key", p.messageKey()).param("args", String.join(SEP, p.args())).param("text", p.freeText())
-                .param("created", ts(p.createdAt()))
-                .update() == 1;
+                        select id, recipient, subject_ref, message_key, args, free_text, created_at
+                        from notification.outbox where id = any(cast(:ids as uuid[]))
+                        on conflict (delivery_id) do nothing
+                        returning delivery_id""")
+                .param("ids", uuids(ids)).query(UUID.class).list());
+    }
+
+    /** Marks delivered, each with its outcome: one update. */
+    public void delivered(Map<UUID, String> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update notification.outbox o set delivered_at = :now, outcome = m.outcome, last_error = null
+                        from unnest(cast(:ids as uuid[]), cast(:outcomes as varchar[])) as m(id, outcome) where o.id = m.id""")
+                .param("ids", uuids(outcomes.keySet())).param("outcomes", outcomes.values().toArray(String[]::new))
+                .param("now", ts(now)).update();
+    }
+
+    /** Failed attempts, each with its error: left alone until {@code retryAt}, then taken again. One update. */
+    public void failed(Map<UUID, String> errors, Instant retryAt) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update notification.outbox o set claimed_until = :retry, last_error = m.error
+                        from unnest(cast(:ids as uuid[]), cast(:errors as varchar[])) as m(id, error) where o.id = m.id""")
+                .param("ids", uuids(errors.keySet()))
+                .param("errors", errors.values().stream().map(e -> clip(e, 500)).toArray(String[]::new))
+                .param("retry", ts(retryAt)).update();
     }
 
     public List<InboxMessage> inbox(String recipient, int limit) {
@@ -165,6 +199,10 @@ public class NotificationStore {
         return new Pending(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                 rs.getObject("subject_ref", UUID.class), rs.getString("message_key"), args(rs.getString("args")),
                 rs.getString("free_text"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+    }
+
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 
     private static List<String> args(String joined) {
