@@ -18,6 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -35,6 +36,8 @@ class MigrantChildTests {
     static final String PERMIT_ONLY_FATHER = "510104198811223337";
     /** 随迁子女 whose family has neither a residence permit nor a rental: no address in the city. */
     static final String NO_ADDRESS_FATHER = "520102198709014511";
+    /** 随迁子女 (residence permit and social insurance): a family no other test applies for. */
+    static final String CHECKED_FATHER = "530102198703034513";
 
     @Autowired
     MockMvc mvc;
@@ -128,6 +131,34 @@ class MigrantChildTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("application.error.no-home"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("统筹安排学位")));
+    }
+
+    /**
+     * A check's answers serve the one submission that follows it and are then dropped (not kept for minutes with a
+     * minor's family facts): a change made afterwards is judged on answers asked again.
+     */
+    @Test
+    void once_a_check_served_its_submission_a_change_asks_the_registries_again() throws Exception {
+        String ref = onlyChild(CHECKED_FATHER);
+        mvc.perform(get("/api/v1/parent/children/{ref}/check", ref).with(parent(CHECKED_FATHER)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.complete").value(true));
+        String created = mvc.perform(post("/api/v1/parent/children/{ref}/applications", ref).with(parent(CHECKED_FATHER))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "checked-1").content("{\"consent\":true}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int asked = askedAbout(CHECKED_FATHER);
+        assertThat(asked).as("the check asked the registries about the guardian").isPositive();
+        mvc.perform(put("/api/v1/parent/applications/{id}", (String) JsonPath.read(created, "$.id"))
+                        .with(parent(CHECKED_FATHER)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"consent\":true,\"note\":\"补充说明\"}"))
+                .andExpect(status().isOk());
+        assertThat(askedAbout(CHECKED_FATHER)).as("look-ups about the guardian once the change was made").isGreaterThan(asked);
+    }
+
+    /** The look-ups about this person the registries were asked, all registries together. */
+    private static int askedAbout(String idNumber) {
+        return java.util.Arrays.stream(org.xuewei.platform.registry.exchange.ExchangeLookup.values())
+                .mapToInt(lookup -> ExchangeStub.shared().calls(lookup.path() + idNumber)).sum();
     }
 
     private String onlyChild(String father) throws Exception {
