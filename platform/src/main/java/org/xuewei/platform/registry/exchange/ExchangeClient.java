@@ -166,13 +166,13 @@ public final class ExchangeClient implements AutoCloseable {
             int offset = error != null ? 0 : part.offset();
             long took = error != null ? 0 : reply.answeredAt() - part.sentAt();
             List<Integer> failed = new ArrayList<>();
-            JsonNode results = reply.items();
+            BatchAnswers results = reply.items();
             String problem = reply.problem();
             for (int k = 0; k < asked.size(); k++) {
                 int i = asked.get(k);
                 Item item = items.get(i);
                 CircuitBreaker breaker = breakers.circuitBreaker(item.lookup().registry());
-                JsonNode a = results == null ? null : results.path(offset + k);
+                JsonNode a = results == null ? null : results.get(offset + k);
                 String outcome = a == null ? "UNAVAILABLE" : a.path("outcome").asString("UNAVAILABLE");
                 switch (outcome) {
                     case "FOUND", "NO_RECORD" -> {
@@ -181,7 +181,7 @@ public final class ExchangeClient implements AutoCloseable {
                         answers[i] = new Answer(item.lookup().registry(), item.lookup().path() + "{id}",
                                 found ? LookupOutcome.FOUND : LookupOutcome.NOT_FOUND, found ? a.path("data") : null,
                                 found ? a.path("sourceDepartment").asString("") : null,
-                                found ? instant(a.path("recordTime").asString("")) : null, sha256(a), fetchedAt);
+                                found ? instant(a.path("recordTime").asString("")) : null, results.sha256(offset + k), fetchedAt);
                     }
                     case "REFUSED" -> {
                         breaker.releasePermission();
@@ -228,7 +228,7 @@ public final class ExchangeClient implements AutoCloseable {
                 return new Reply(null, "batch answered " + response.status(), answeredAt);
             }
             try {
-                return new Reply(JSON.readTree(response.body()).path("items"), null, answeredAt);
+                return new Reply(BatchAnswers.read(response.body()), null, answeredAt);
             } catch (RuntimeException e) {
                 return new Reply(null, "unreadable batch answer: " + e, answeredAt);
             }
@@ -236,7 +236,7 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     /** What a request brought back: the answers' items in the order asked, or (without them) what went wrong. */
-    private record Reply(JsonNode items, String problem, long answeredAt) {
+    private record Reply(BatchAnswers items, String problem, long answeredAt) {
     }
 
     /**
@@ -407,6 +407,13 @@ public final class ExchangeClient implements AutoCloseable {
 
     private static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /** The SHA-256 of {@code length} bytes from {@code offset}. */
+    static String sha256(byte[] bytes, int offset, int length) {
+        MessageDigest digest = SHA256.get();
+        digest.update(bytes, offset, length);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The last record time read, and what it says: a registry states the same time in every answer. */
