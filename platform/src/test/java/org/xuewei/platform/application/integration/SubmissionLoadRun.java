@@ -110,6 +110,7 @@ class SubmissionLoadRun {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         }
+        double[] wal0 = statements ? wal() : null;
         // the timed step starts now: a profiler (or anyone) can wait for this file to attach for the timed step only
         Path started = Path.of("target", "load", "timed-step.started");
         Files.createDirectories(started.getParent());
@@ -262,11 +263,26 @@ class SubmissionLoadRun {
                             rs.getLong("calls") / (double) Math.max(1, micros.size()),
                             rs.getDouble("ms") / Math.max(1, micros.size()), rs.getDouble("plan") / Math.max(1, micros.size()))))
                     .list();
+            double[] wal1 = wal();
+            double per = Math.max(1, micros.size());
+            top.append(String.format(Locale.ROOT, "WAL of the timed step per submission: %.0f bytes, %.1f records, %.2f full-page"
+                            + " images, %.3f WAL flushes (fsync); checkpoints %.0f%n", (wal1[0] - wal0[0]) / per,
+                    (wal1[1] - wal0[1]) / per, (wal1[2] - wal0[2]) / per, (wal1[3] - wal0[3]) / per, wal1[4] - wal0[4]));
             report += top;
         }
         Files.writeString(out, report);
         System.out.println(report);
         assertThat(sorted).isNotEmpty();
+    }
+
+    /** The platform database's WAL so far: bytes, records, full-page images, flushes, checkpoints. */
+    private double[] wal() {
+        return jdbc.sql("""
+                        select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') as bytes, w.wal_records, w.wal_fpi, w.wal_sync,
+                               c.checkpoints_timed + c.checkpoints_req as checkpoints
+                        from pg_stat_wal w, pg_stat_bgwriter c""")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)})
+                .single();
     }
 
     /** One untimed check and submission (a refusal warms the same code). */
