@@ -31,10 +31,14 @@ import java.util.TreeSet;
  * predecessor's hash in its chain; {@link #verify()} re-computes every chain. Appends join the caller's transaction,
  * so a command and its audit event commit or roll back together.
  * <p>
- * The log is {@value #CHAINS} independent hash chains: a row belongs to the chain of its actor ({@link #chainOf}),
- * so one actor's events stay in order in one chain, and only writers of the same chain wait for each other (each
- * holds its chain's row in {@code audit.chain_head}, which keeps the chain's last hash, until its transaction
- * commits). With a single chain every audited command in the city queued on one lock (measured at 200 concurrent submissions, docs/performance.md).
+ * The log is {@value #CHAINS} independent hash chains, in two halves by writer: events appended in a caller's
+ * transaction (commands, the submissions' {@link #recordAll}) go to chains 0–31, events recorded outside a transaction
+ * (appended by this log's own writer thread, {@link GroupCommit}) to chains 32–63. Within its half a row's chain
+ * follows from its actor ({@link #chainOf}), so one actor's events stay in order in each of its two chains, and only
+ * writers of the same chain wait for each other (each holds its chain's row in {@code audit.chain_head}, which keeps
+ * the chain's last hash, until its transaction commits). With a single chain every audited command in the city queued
+ * on one lock; with one set of chains for both halves, the submission writer and the check's audit writer, each
+ * locking most chains in every batch, waited for each other's commit (docs/performance.md, docs/decisions.md P5).
  * Events recorded outside a transaction, and the submissions' events ({@link #recordAll}), are appended many at a
  * time: one lock statement and one insert for all of them.
  */
@@ -42,8 +46,14 @@ import java.util.TreeSet;
 public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
-    /** How many independent chains; fixed (a row's chain follows from its actor). */
-    public static final int CHAINS = 32;
+    /** How many independent chains; fixed (a row's chain follows from its actor and its writer). */
+    public static final int CHAINS = 64;
+
+    /**
+     * The first chain of the events recorded outside a transaction ({@link GroupCommit}): chains {@value} and up are
+     * appended only by this log's own writer thread, never by a caller's transaction.
+     */
+    static final int GROUPED = 32;
 
     /** Events many at a time outside a transaction (the views of a check, a listing) are appended together. */
     static final int BATCH = 64;
@@ -56,7 +66,7 @@ public class AuditLog {
         this.jdbc = jdbc;
         this.clock = clock;
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        this.alone = new GroupCommit<>("audit", BATCH, entries -> tx.execute(status -> append(entries)));
+        this.alone = new GroupCommit<>("audit", BATCH, entries -> tx.execute(status -> append(entries, GROUPED)));
     }
 
     @PreDestroy
@@ -71,7 +81,7 @@ public class AuditLog {
      */
     public AuditRecord record(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return append(List.of(entry)).get(0);
+            return append(List.of(entry), 0).get(0);
         }
         return alone.write(entry);
     }
@@ -83,17 +93,18 @@ public class AuditLog {
      */
     @Transactional
     public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-        return append(entries);
+        return append(entries, 0);
     }
 
-    private List<AuditRecord> append(List<AuditEntry> entries) {
+    /** Appends to the chains from {@code first} on: 0 in a caller's transaction, {@link #GROUPED} for this log's writer. */
+    private List<AuditRecord> append(List<AuditEntry> entries, int first) {
         if (entries.isEmpty()) {
             return List.of();
         }
         int n = entries.size();
         TreeSet<Integer> involved = new TreeSet<>();
         for (AuditEntry e : entries) {
-            involved.add(chainOf(e.actor()));
+            involved.add(first + chainOf(e.actor()));
         }
         // one writer at a time extends a chain: the row locks end with the transaction, and a writer that waited for
         // them reads the hashes its predecessor committed (read committed re-reads a row it had to wait for)
@@ -115,7 +126,7 @@ public class AuditLog {
         String[] hashes = new String[n];
         for (int i = 0; i < n; i++) {
             AuditEntry e = entries.get(i);
-            int chain = chainOf(e.actor());
+            int chain = first + chainOf(e.actor());
             String prev = heads.get(chain);
             String hash = hash(prev, now, e);
             heads.put(chain, hash);
@@ -159,9 +170,12 @@ public class AuditLog {
         return records;
     }
 
-    /** The chain of an actor's events: {@code String.hashCode} is fixed by the language, so this never changes. */
+    /**
+     * The chain of an actor's events appended in a transaction (0–31); those recorded outside one are in chain
+     * {@link #GROUPED} + this. {@code String.hashCode} is fixed by the language, so this never changes.
+     */
     public static int chainOf(String actor) {
-        return Math.floorMod(actor == null ? 0 : actor.hashCode(), CHAINS);
+        return Math.floorMod(actor == null ? 0 : actor.hashCode(), GROUPED);
     }
 
     /** The newest rows first. */

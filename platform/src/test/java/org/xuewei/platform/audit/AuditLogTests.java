@@ -64,7 +64,8 @@ class AuditLogTests {
         AuditRecord a1 = audit.record(new AuditEntry(a, "audit.test.chain", "1", "", ""));
         AuditRecord b1 = audit.record(new AuditEntry(b, "audit.test.chain", "2", "", ""));
         AuditRecord a2 = audit.record(new AuditEntry(a, "audit.test.chain", "3", "", ""));
-        assertThat(a1.chain()).isEqualTo(AuditLog.chainOf(a)).isEqualTo(a2.chain()).isNotEqualTo(b1.chain());
+        // recorded outside a transaction: in the chains of the log's own writer
+        assertThat(a1.chain()).isEqualTo(AuditLog.GROUPED + AuditLog.chainOf(a)).isEqualTo(a2.chain()).isNotEqualTo(b1.chain());
         assertThat(a2.prevHash()).as("a's next event follows a's last, not b's").isEqualTo(a1.hash());
         assertThat(b1.prevHash()).isNotEqualTo(a1.hash());
         assertThat(audit.verify().intact()).isTrue();
@@ -136,7 +137,7 @@ class AuditLogTests {
         for (AuditRecord r : written) {
             assertThat(jdbc.sql("select hash from audit.audit_event where id = :id").param("id", r.id())
                     .query(String.class).single()).isEqualTo(r.hash());
-            assertThat(r.chain()).isEqualTo(AuditLog.chainOf(r.entry().actor()));
+            assertThat(r.chain() % AuditLog.GROUPED).isEqualTo(AuditLog.chainOf(r.entry().actor()));
         }
     }
 
@@ -160,6 +161,32 @@ class AuditLogTests {
                 .query(String.class).single()).isEqualTo(head);
         assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'audit.test.bulk-order'")
                 .query(Long.class).single()).isEqualTo(3);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void an_event_outside_a_transaction_does_not_wait_for_a_transaction_appending_to_its_actors_chain() throws Exception {
+        String actor = "audit-two-writers";
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                // a submission batch's entries, not yet committed: its chain's head stays locked until the commit
+                AuditRecord inTransaction = audit.recordAll(List.of(new AuditEntry(actor, "audit.test.writers", "1", "", ""))).get(0);
+                assertThat(inTransaction.chain()).isEqualTo(AuditLog.chainOf(actor));
+                Future<AuditRecord> outside = other.submit(() -> audit.record(new AuditEntry(actor, "audit.test.writers", "2", "", "")));
+                try {
+                    AuditRecord grouped = outside.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(grouped.chain()).isEqualTo(AuditLog.GROUPED + AuditLog.chainOf(actor));
+                    assertThat(grouped.prevHash()).isNotEqualTo(inTransaction.hash());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("the event outside the transaction waited for the transaction's chain lock", e);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
         assertThat(audit.verify().intact()).isTrue();
     }
 
