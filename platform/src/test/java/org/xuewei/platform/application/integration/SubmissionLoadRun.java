@@ -120,6 +120,7 @@ class SubmissionLoadRun {
         Map<String, Double> jvm0 = ProcessCpu.jvmThreads();
         long cpu0 = processCpuNanos();
         double[] exchange0 = exchangeCounters();
+        long[] outbox0 = outboxCounts();
         long[] machine0 = machineJiffies();
         // xuewei.load.rate > 0: an open model. Parent i is due at t0 + i / rate, whatever the platform's answers so far
         // (at most `concurrency` parents at once); a parent's latencies are counted from when it was due, so waiting
@@ -172,6 +173,10 @@ class SubmissionLoadRun {
         }, errors);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double[] exchange1 = exchangeCounters();
+        long[] outbox1 = outboxCounts();
+        // the notifications are part of the work: made by the submissions, delivered by the dispatcher meanwhile
+        String outbox = String.format(Locale.ROOT, "outbox: %d messages made in the timed step, %d delivered in it; %d"
+                + " waiting at its end", outbox1[0] - outbox0[0], outbox1[1] - outbox0[1], outbox1[0] - outbox1[1]);
         double requests = exchange1[0] - exchange0[0];
         String toExchange = String.format(Locale.ROOT, "requests to the exchange: %.0f (%.0f/s), %.1f look-ups and %.1f"
                 + " parents' batches a request (at most %d requests at once)", requests, requests / seconds,
@@ -225,6 +230,7 @@ class SubmissionLoadRun {
                         latency check+submit: p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         latency per request: check p50 %.0f ms, p99 %.0f ms, max %.0f ms; submit p50 %.0f ms, p99 %.0f ms, max %.0f ms
                         %s
+                        %s
                         errors (exceptions): %d, refused by the service: %d, lost (answered but not stored): %d
                         outcomes: %s
                         CPU in the timed step: this JVM (the platform side) %.1f s = %.2f ms per submission; the whole
@@ -238,7 +244,7 @@ class SubmissionLoadRun {
                 sorted.size(), seconds, sorted.size() / seconds,
                 pct(sorted, 50), pct(sorted, 99), pct(sorted, 100),
                 pct(checks, 50), pct(checks, 99), pct(checks, 100), pct(submits, 50), pct(submits, 99), pct(submits, 100),
-                toExchange, errors.get(), refused.get(),
+                toExchange, outbox, errors.get(), refused.get(),
                 numbers.size() - stored,
                 new java.util.TreeMap<>(statuses.entrySet().stream().filter(e -> e.getKey().contains(":"))
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
@@ -382,4 +388,11 @@ class SubmissionLoadRun {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
+
+    /** The outbox's messages so far, and how many of them are delivered. */
+    private long[] outboxCounts() {
+        return jdbc.sql("select count(*), count(delivered_at) from notification.outbox")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
 }
