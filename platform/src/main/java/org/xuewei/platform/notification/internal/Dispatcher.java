@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * {@code retry-after}; a failure holds back no other message of the batch). A crash between delivery and mark leaves
  * the messages to be taken again when the lease ends; the repeated delivery is a no-op in both channels, so the parent
  * sees each once. While a round finds a full batch and delivers any of it, the next starts at once, so a backlog is
- * drained without waiting for the schedule (the scheduler has a thread for other tasks meanwhile); several instances may dispatch at once ({@code for update skip locked} and the lease keep them
- * off each other's messages).
+ * drained without waiting for the schedule (the scheduler has a thread for other tasks meanwhile). Several instances
+ * may dispatch at once: {@code for update skip locked} and the lease keep them off each other's messages.
  */
 @Component
 public class Dispatcher {
